@@ -1,0 +1,178 @@
+package securemlnetwork
+
+import (
+	_ "embed"
+
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+var (
+	//go:embed docs/securemlnetwork.md
+	componentDoc string
+	//go:embed docs/outbound-internet.md
+	outboundInternetDoc string
+	//go:embed docs/dns.md
+	dnsDoc string
+)
+
+// Defaults applied when an input is not set. The schema carries the same values.
+const (
+	DefaultAddressSpace = "10.0.0.0/16"
+	defaultCarveBits    = 24
+)
+
+// Args are the inputs of SecureMLNetwork.
+//
+// Values that shape the network (cloud, address plan, which services are private) are plain, so they
+// are known and validated at preview; values that may come from other resources (the resource group,
+// service IDs, tags) are inputs.
+type Args struct {
+	ResourceGroupName pulumi.StringInput    `pulumi:"resourceGroupName"`
+	Location          string                `pulumi:"location"`
+	Cloud             *Cloud                `pulumi:"cloud,optional"`
+	AddressSpace      *string               `pulumi:"addressSpace,optional"`
+	Subnets           *SubnetLayout          `pulumi:"subnets,optional"`
+	ComputePublicIP   *bool                 `pulumi:"computePublicIp,optional"`
+	OutboundInternet  *OutboundInternet     `pulumi:"outboundInternet,optional"`
+	Workspace         *ServiceTarget          `pulumi:"workspace,optional"`
+	StorageAccount    *StorageAccountTarget   `pulumi:"storageAccount,optional"`
+	KeyVault          *ServiceTarget          `pulumi:"keyVault,optional"`
+	ContainerRegistry *ServiceTarget          `pulumi:"containerRegistry,optional"`
+	DNS               *DNSSettings              `pulumi:"dns,optional"`
+	Tags              pulumi.StringMapInput `pulumi:"tags,optional"`
+}
+
+// Annotate documents the inputs for the schema.
+func (a *Args) Annotate(an infer.Annotator) {
+	an.Describe(&a.ResourceGroupName, "Name of the existing resource group that receives the network resources: "+
+		"virtual network, network security groups, route tables, private DNS zones and private endpoints.")
+	an.Describe(&a.Location, "Azure region of the network, for example `eastus` or `East US`. Required because the "+
+		"regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. "+
+		"Compute, the workspace and its private endpoints must be in this region.")
+	an.Describe(&a.Cloud, "The Azure cloud. Selects the private DNS zone names (for example "+
+		"`privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).")
+	an.SetDefault(&a.Cloud, string(CloudAzureCloud))
+	an.Describe(&a.AddressSpace, "IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, "+
+		"which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.")
+	an.SetDefault(&a.AddressSpace, DefaultAddressSpace)
+	an.Describe(&a.Subnets, "Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free "+
+		"/24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.")
+	an.Describe(&a.ComputePublicIP, "Whether compute instances and clusters in this network have public IP addresses. "+
+		"When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table "+
+		"sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP "+
+		"compute. Leave false (no public IP) for a private network.")
+	an.SetDefault(&a.ComputePublicIP, false)
+	an.Describe(&a.OutboundInternet, outboundInternetDoc)
+	an.SetDefault(&a.OutboundInternet, string(OutboundInternetAllow))
+	an.Describe(&a.Workspace, "The Azure Machine Learning workspace to reach privately. Creates a private endpoint "+
+		"(group `amlworkspace`) with the api and notebooks private DNS zones.")
+	an.Describe(&a.StorageAccount, "The workspace's storage account. Creates one private endpoint per sub-resource.")
+	an.Describe(&a.KeyVault, "The workspace's Key Vault. Creates a private endpoint (group `vault`) and the "+
+		"`privatelink.vaultcore.*` zone.")
+	an.Describe(&a.ContainerRegistry, "The workspace's container registry. It must be Premium: Azure offers private "+
+		"endpoints only on that tier. Creates a private endpoint (group `registry`), which takes two addresses.")
+	an.Describe(&a.DNS, dnsDoc)
+	an.Describe(&a.Tags, "Tags applied to every child resource that takes tags.")
+}
+
+// SubnetLayout sets the subnets by role.
+type SubnetLayout struct {
+	Training         *SubnetSettings        `pulumi:"training,optional"`
+	Scoring          *ScoringSubnetSettings `pulumi:"scoring,optional"`
+	PrivateEndpoints *SubnetSettings        `pulumi:"privateEndpoints,optional"`
+}
+
+// Annotate documents the subnet roles.
+func (s *SubnetLayout) Annotate(an infer.Annotator) {
+	an.Describe(&s, "Subnets of the virtual network by role.")
+	an.Describe(&s.Training, "Subnet for training compute (compute instances and clusters). One address per node.")
+	an.Describe(&s.Scoring, "Subnet for inference compute such as attached Kubernetes. Can be switched off.")
+	an.Describe(&s.PrivateEndpoints, "Subnet for the private endpoints of the workspace and its services. Must hold "+
+		"the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).")
+}
+
+// SubnetSettings sets one subnet.
+type SubnetSettings struct {
+	AddressPrefix *string `pulumi:"addressPrefix,optional"`
+}
+
+// Annotate documents a subnet.
+func (s *SubnetSettings) Annotate(an infer.Annotator) {
+	an.Describe(&s, "One subnet.")
+	an.Describe(&s.AddressPrefix, "IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.")
+}
+
+// ScoringSubnetSettings sets the scoring subnet, which can be switched off.
+type ScoringSubnetSettings struct {
+	Enabled       *bool   `pulumi:"enabled,optional"`
+	AddressPrefix *string `pulumi:"addressPrefix,optional"`
+}
+
+// Annotate documents the scoring subnet.
+func (s *ScoringSubnetSettings) Annotate(an infer.Annotator) {
+	an.Describe(&s, "The scoring subnet.")
+	an.Describe(&s.Enabled, "Whether to create the scoring subnet and its network security group.")
+	an.SetDefault(&s.Enabled, true)
+	an.Describe(&s.AddressPrefix, "IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.")
+}
+
+// ServiceTarget points at an existing service by its Azure resource ID.
+type ServiceTarget struct {
+	ResourceID pulumi.StringInput `pulumi:"resourceId"`
+}
+
+// Annotate documents a service target.
+func (s *ServiceTarget) Annotate(an infer.Annotator) {
+	an.Describe(&s, "An existing Azure resource to reach through a private endpoint.")
+	an.Describe(&s.ResourceID, "Azure resource ID, for example `/subscriptions/<id>/resourceGroups/<group>/providers/"+
+		"Microsoft.KeyVault/vaults/<name>`. Its type is checked: a wrong or malformed ID fails at preview when the "+
+		"value is known then (from config), and before any endpoint is created otherwise.")
+}
+
+// StorageAccountTarget points at an existing storage account and chooses its sub-resources.
+type StorageAccountTarget struct {
+	ResourceID   pulumi.StringInput   `pulumi:"resourceId"`
+	Subresources []StorageSubresource `pulumi:"subresources,optional"`
+}
+
+// Annotate documents the storage account target.
+func (s *StorageAccountTarget) Annotate(an infer.Annotator) {
+	an.Describe(&s, "An existing storage account to reach through private endpoints, one per sub-resource.")
+	an.Describe(&s.ResourceID, "Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.")
+	an.Describe(&s.Subresources, "Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; "+
+		"add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. "+
+		"Defaults to `[blob, file]`.")
+}
+
+// DNSSettings chooses how private DNS is handled.
+type DNSSettings struct {
+	ExistingZoneIDs    map[string]string `pulumi:"existingZoneIds,optional"`
+	LinkVirtualNetwork *bool             `pulumi:"linkVirtualNetwork,optional"`
+	CreateZoneGroups   *bool             `pulumi:"createZoneGroups,optional"`
+}
+
+// Annotate documents the DNS options.
+func (d *DNSSettings) Annotate(an infer.Annotator) {
+	an.Describe(&d, "How private DNS is handled: zones created here, or existing central zones.")
+	an.Describe(&d.ExistingZoneIDs, "Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no "+
+		"zone is created here and every zone the configuration needs must be listed; a zone the configuration does "+
+		"not need is an error.")
+	an.Describe(&d.LinkVirtualNetwork, "Whether to link this virtual network to each zone (created or existing). Turn "+
+		"off when the network resolves through a hub DNS resolver instead.")
+	an.SetDefault(&d.LinkVirtualNetwork, true)
+	an.Describe(&d.CreateZoneGroups, "Whether to create a DNS zone group on each private endpoint, which writes its "+
+		"A records. Turn off when Azure Policy (DeployIfNotExists) creates the zone groups.")
+	an.SetDefault(&d.CreateZoneGroups, true)
+}
+
+// Compile-time checks that every argument type documents itself in the schema.
+var (
+	_ infer.Annotated = (*Args)(nil)
+	_ infer.Annotated = (*SubnetLayout)(nil)
+	_ infer.Annotated = (*SubnetSettings)(nil)
+	_ infer.Annotated = (*ScoringSubnetSettings)(nil)
+	_ infer.Annotated = (*ServiceTarget)(nil)
+	_ infer.Annotated = (*StorageAccountTarget)(nil)
+	_ infer.Annotated = (*DNSSettings)(nil)
+)

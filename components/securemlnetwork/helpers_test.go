@@ -1,0 +1,199 @@
+package securemlnetwork
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	testSubscription = "/subscriptions/00000000-0000-0000-0000-000000000000"
+	testWorkspaceID  = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw"
+	testStorageID    = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml"
+	testKeyVaultID   = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv-ml"
+	testRegistryID   = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.ContainerRegistry/registries/crml"
+)
+
+// child is one resource the component registered, as the mocks saw it.
+type child struct {
+	Type   string
+	Name   string
+	Parent string
+	Inputs resource.PropertyMap
+}
+
+// azureNameKeys names the input that carries each child's Azure name, which Azure returns as `name`.
+var azureNameKeys = map[string]string{
+	"azure-native:network:VirtualNetwork":       "virtualNetworkName",
+	"azure-native:network:Subnet":               "subnetName",
+	"azure-native:network:NetworkSecurityGroup": "networkSecurityGroupName",
+	"azure-native:network:RouteTable":           "routeTableName",
+	"azure-native:network:PrivateZone":          "privateZoneName",
+	"azure-native:network:VirtualNetworkLink":   "virtualNetworkLinkName",
+	"azure-native:network:PrivateEndpoint":      "privateEndpointName",
+	"azure-native:network:PrivateDnsZoneGroup":  "privateDnsZoneGroupName",
+}
+
+// recorder is a Pulumi mock that records every registration and answers like Azure would after
+// creation: an ARM-shaped ID and the inputs echoed, plus DNS records on private endpoints.
+type recorder struct {
+	mu       sync.Mutex
+	children []child
+}
+
+func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	parent := ""
+	if args.RegisterRPC != nil {
+		parent = args.RegisterRPC.GetParent()
+	}
+	r.mu.Lock()
+	r.children = append(r.children, child{Type: args.TypeToken, Name: args.Name, Parent: parent, Inputs: args.Inputs})
+	n := len(r.children)
+	r.mu.Unlock()
+	if !args.Custom {
+		return "", resource.PropertyMap{}, nil
+	}
+	outputs := args.Inputs.Copy()
+	id := fmt.Sprintf("%s/resourceGroups/rg-net/providers/test/%s/%s", testSubscription,
+		args.TypeToken[strings.LastIndex(args.TypeToken, ":")+1:], args.Name)
+	if key, ok := azureNameKeys[args.TypeToken]; ok {
+		outputs["name"] = args.Inputs[resource.PropertyKey(key)]
+	}
+	if args.TypeToken == "azure-native:network:PrivateEndpoint" {
+		outputs["customDnsConfigs"] = resource.NewArrayProperty([]resource.PropertyValue{
+			resource.NewObjectProperty(resource.PropertyMap{
+				"fqdn":        resource.NewStringProperty(args.Name + ".example.test"),
+				"ipAddresses": resource.NewArrayProperty([]resource.PropertyValue{resource.NewStringProperty(fmt.Sprintf("10.0.2.%d", n))}),
+			}),
+		})
+	}
+	return id, outputs, nil
+}
+
+func (r *recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	return args.Args, nil
+}
+
+// outputs are the component's outputs, resolved under mocks.
+type outputs struct {
+	VirtualNetworkID        string
+	VirtualNetworkName      string
+	SubnetIDs               map[string]string
+	SubnetAddressPrefixes   map[string]string
+	NetworkSecurityGroupIDs map[string]string
+	RouteTableIDs           map[string]string
+	PrivateDNSZoneIDs       map[string]string
+	PrivateEndpoints        map[string]PrivateEndpointDetails
+}
+
+// construct runs NewSecureMLNetwork named "ml" under mocks and returns the children and the outputs.
+func construct(t *testing.T, args Args) ([]child, outputs, error) {
+	t.Helper()
+	rec := &recorder{}
+	var out outputs
+	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+		comp, err := NewSecureMLNetwork(ctx, "ml", args)
+		if err != nil {
+			return err
+		}
+		pulumi.All(comp.VirtualNetworkID, comp.VirtualNetworkName, comp.SubnetIDs, comp.SubnetAddressPrefixes,
+			comp.NetworkSecurityGroupIDs, comp.RouteTableIDs, comp.PrivateDNSZoneIDs, comp.PrivateEndpoints,
+		).ApplyT(func(v []any) error {
+			out = outputs{
+				VirtualNetworkID: v[0].(string), VirtualNetworkName: v[1].(string),
+				SubnetIDs: v[2].(map[string]string), SubnetAddressPrefixes: v[3].(map[string]string),
+				NetworkSecurityGroupIDs: v[4].(map[string]string), RouteTableIDs: v[5].(map[string]string),
+				PrivateDNSZoneIDs: v[6].(map[string]string), PrivateEndpoints: v[7].(map[string]PrivateEndpointDetails),
+			}
+			return nil
+		})
+		return nil
+	}, pulumi.WithMocks("project", "stack", rec))
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var children []child
+	for _, c := range rec.children {
+		if c.Type != Token {
+			children = append(children, c)
+		}
+	}
+	return children, out, err
+}
+
+func mustConstruct(t *testing.T, args Args) ([]child, outputs) {
+	t.Helper()
+	children, out, err := construct(t, args)
+	require.NoError(t, err)
+	return children, out
+}
+
+// allServices is the typical configuration: all four services, everything else default.
+func allServices() Args {
+	return Args{
+		ResourceGroupName: pulumi.String("rg-net"),
+		Location:          "eastus",
+		Workspace:         &ServiceTarget{ResourceID: pulumi.String(testWorkspaceID)},
+		StorageAccount:    &StorageAccountTarget{ResourceID: pulumi.String(testStorageID)},
+		KeyVault:          &ServiceTarget{ResourceID: pulumi.String(testKeyVaultID)},
+		ContainerRegistry: &ServiceTarget{ResourceID: pulumi.String(testRegistryID)},
+		Tags:              pulumi.StringMap{"env": pulumi.String("test")},
+	}
+}
+
+func ofType(children []child, token string) []child {
+	var out []child
+	for _, c := range children {
+		if c.Type == token {
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+func byName(t *testing.T, children []child, name string) child {
+	t.Helper()
+	for _, c := range children {
+		if c.Name == name {
+			return c
+		}
+	}
+	t.Fatalf("no child named %q", name)
+	return child{}
+}
+
+func countByType(children []child) map[string]int {
+	counts := map[string]int{}
+	for _, c := range children {
+		counts[c.Type]++
+	}
+	return counts
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// dependencyRecorder records, per child name, the names of the resources it explicitly depends on.
+type dependencyRecorder struct {
+	recorder
+	dependencies map[string][]string
+}
+
+func (r *dependencyRecorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	r.mu.Lock()
+	if r.dependencies == nil {
+		r.dependencies = map[string][]string{}
+	}
+	if args.RegisterRPC != nil {
+		for _, dep := range args.RegisterRPC.GetDependencies() {
+			r.dependencies[args.Name] = append(r.dependencies[args.Name], dep[strings.LastIndex(dep, "::")+2:])
+		}
+	}
+	r.mu.Unlock()
+	return r.recorder.NewResource(args)
+}

@@ -1,0 +1,165 @@
+package securemlnetwork
+
+import (
+	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// networkResources are the registered network children, for wiring and outputs.
+type networkResources struct {
+	virtualNetwork *network.VirtualNetwork
+	subnets        map[subnetRole]*network.Subnet
+	securityGroups map[subnetRole]*network.NetworkSecurityGroup
+	routeTables    map[subnetRole]*network.RouteTable
+}
+
+// subnetPolicies are the network policies set on each subnet, on purpose rather than by default:
+//   - Compute subnets disable both: Azure ML compute without a public IP fails to provision while
+//     private endpoint or private link service network policies are enabled on its subnet
+//     (how-to-secure-training-vnet.md; the provisioning error names both policies).
+//   - The private endpoint subnet enables private endpoint network policies so its NSG and any
+//     route table apply to traffic to the endpoints (private-link/disable-private-endpoint-network-policy.md).
+//     No private link service lives there, so its policy stays at Azure's default, Enabled.
+func subnetPolicies(s subnetPlan) (privateEndpoint, privateLinkService string) {
+	if s.compute {
+		return "Disabled", "Disabled"
+	}
+	return "Enabled", "Enabled"
+}
+
+func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
+	opts ...pulumi.ResourceOption,
+) (*networkResources, error) {
+	res := &networkResources{
+		subnets:        map[subnetRole]*network.Subnet{},
+		securityGroups: map[subnetRole]*network.NetworkSecurityGroup{},
+		routeTables:    map[subnetRole]*network.RouteTable{},
+	}
+	vnetName, vnetAzureName := names.virtualNetwork()
+	vnet, err := network.NewVirtualNetwork(ctx, vnetName, &network.VirtualNetworkArgs{
+		VirtualNetworkName: pulumi.String(vnetAzureName),
+		ResourceGroupName:  common.resourceGroupName,
+		Location:           pulumi.String(plan.region),
+		AddressSpace: &network.AddressSpaceArgs{
+			AddressPrefixes: pulumi.StringArray{pulumi.String(plan.addressSpace)},
+		},
+		Tags: common.tags,
+	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	res.virtualNetwork = vnet
+
+	// Subnets are separate resources created one after another, each depending on the previous one.
+	// Azure rejects concurrent writes to one virtual network (AnotherOperationInProgress), and separate
+	// subnets (rather than inline ones) let a later update of the virtual network leave them alone and
+	// let the same code add subnets to an existing virtual network.
+	var previous pulumi.Resource
+	for _, s := range plan.subnets {
+		nsg, err := registerSecurityGroup(ctx, names, plan, common, s, opts...)
+		if err != nil {
+			return nil, err
+		}
+		res.securityGroups[s.role] = nsg
+
+		pulumiName, azureName := names.subnet(s.role)
+		args := &network.SubnetArgs{
+			SubnetName:         pulumi.String(azureName),
+			VirtualNetworkName: vnet.Name,
+			ResourceGroupName:  common.resourceGroupName,
+			AddressPrefix:      pulumi.String(s.prefix),
+			NetworkSecurityGroup: &network.NetworkSecurityGroupTypeArgs{
+				Id: nsg.ID().ToStringOutput(),
+			},
+		}
+		args.PrivateEndpointNetworkPolicies, args.PrivateLinkServiceNetworkPolicies = policyInputs(s)
+		if routes := computeRoutes(plan); s.compute && len(routes) > 0 {
+			table, err := registerRouteTable(ctx, names, plan, common, s.role, routes, opts...)
+			if err != nil {
+				return nil, err
+			}
+			res.routeTables[s.role] = table
+			args.RouteTable = &network.RouteTableTypeArgs{Id: table.ID().ToStringOutput()}
+		}
+		subnetOpts := opts
+		if previous != nil {
+			subnetOpts = append(append([]pulumi.ResourceOption{}, opts...), pulumi.DependsOn([]pulumi.Resource{previous}))
+		}
+		subnet, err := network.NewSubnet(ctx, pulumiName, args, subnetOpts...)
+		if err != nil {
+			return nil, err
+		}
+		res.subnets[s.role] = subnet
+		previous = subnet
+	}
+	return res, nil
+}
+
+func policyInputs(s subnetPlan) (pulumi.StringPtrInput, pulumi.StringPtrInput) {
+	pe, pls := subnetPolicies(s)
+	return pulumi.StringPtr(pe), pulumi.StringPtr(pls)
+}
+
+func registerSecurityGroup(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
+	s subnetPlan, opts ...pulumi.ResourceOption,
+) (*network.NetworkSecurityGroup, error) {
+	rules := privateEndpointSubnetRules()
+	if s.compute {
+		rules = computeSubnetRules(plan)
+	}
+	pulumiName, azureName := names.securityGroup(s.role)
+	return network.NewNetworkSecurityGroup(ctx, pulumiName, &network.NetworkSecurityGroupArgs{
+		NetworkSecurityGroupName: pulumi.String(azureName),
+		ResourceGroupName:        common.resourceGroupName,
+		Location:                 pulumi.String(plan.region),
+		// Rules inline: one write per NSG, and a rule change shows as an update of its NSG.
+		SecurityRules: securityRuleArgs(rules),
+		Tags:          common.tags,
+	}, opts...)
+}
+
+func securityRuleArgs(rules []securityRule) network.SecurityRuleTypeArray {
+	out := make(network.SecurityRuleTypeArray, 0, len(rules))
+	for _, r := range rules {
+		args := network.SecurityRuleTypeArgs{
+			Name:                     pulumi.String(r.name),
+			Priority:                 pulumi.Int(r.priority),
+			Direction:                pulumi.String(r.direction),
+			Access:                   pulumi.String(r.access),
+			Protocol:                 pulumi.String(r.protocol),
+			SourceAddressPrefix:      pulumi.String(r.source),
+			SourcePortRange:          pulumi.String("*"),
+			DestinationAddressPrefix: pulumi.String(r.destination),
+			Description:              pulumi.String(r.description),
+		}
+		if len(r.ports) == 1 {
+			args.DestinationPortRange = pulumi.String(r.ports[0])
+		} else {
+			args.DestinationPortRanges = pulumi.ToStringArray(r.ports)
+		}
+		out = append(out, args)
+	}
+	return out
+}
+
+func registerRouteTable(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
+	role subnetRole, routes []route, opts ...pulumi.ResourceOption,
+) (*network.RouteTable, error) {
+	routeArgs := make(network.RouteTypeArray, 0, len(routes))
+	for _, r := range routes {
+		routeArgs = append(routeArgs, network.RouteTypeArgs{
+			Name:          pulumi.String(r.name),
+			AddressPrefix: pulumi.String(r.addressPrefix),
+			NextHopType:   pulumi.String(r.nextHopType),
+		})
+	}
+	pulumiName, azureName := names.routeTable(role)
+	return network.NewRouteTable(ctx, pulumiName, &network.RouteTableArgs{
+		RouteTableName:             pulumi.String(azureName),
+		ResourceGroupName:          common.resourceGroupName,
+		Location:                   pulumi.String(plan.region),
+		Routes:                     routeArgs,
+		DisableBgpRoutePropagation: pulumi.Bool(false),
+		Tags:                       common.tags,
+	}, opts...)
+}
