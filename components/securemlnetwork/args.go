@@ -32,14 +32,14 @@ type Args struct {
 	Location          string                `pulumi:"location"`
 	Cloud             *Cloud                `pulumi:"cloud,optional"`
 	AddressSpace      *string               `pulumi:"addressSpace,optional"`
-	Subnets           *SubnetLayout          `pulumi:"subnets,optional"`
+	Subnets           *SubnetLayout         `pulumi:"subnets,optional"`
 	ComputePublicIP   *bool                 `pulumi:"computePublicIp,optional"`
 	OutboundInternet  *OutboundInternet     `pulumi:"outboundInternet,optional"`
-	Workspace         *ServiceTarget          `pulumi:"workspace,optional"`
-	StorageAccount    *StorageAccountTarget   `pulumi:"storageAccount,optional"`
-	KeyVault          *ServiceTarget          `pulumi:"keyVault,optional"`
-	ContainerRegistry *ServiceTarget          `pulumi:"containerRegistry,optional"`
-	DNS               *DNSSettings              `pulumi:"dns,optional"`
+	Workspace         *ServiceTarget        `pulumi:"workspace,optional"`
+	StorageAccount    *StorageAccountTarget `pulumi:"storageAccount,optional"`
+	KeyVault          *ServiceTarget        `pulumi:"keyVault,optional"`
+	ContainerRegistry *ServiceTarget        `pulumi:"containerRegistry,optional"`
+	DNS               *DNSSettings          `pulumi:"dns,optional"`
 	Tags              pulumi.StringMapInput `pulumi:"tags,optional"`
 }
 

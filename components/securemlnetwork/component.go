@@ -78,7 +78,9 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 	}
 
 	comp.VirtualNetworkID = net.virtualNetwork.ID().ToStringOutput()
-	comp.VirtualNetworkName = net.virtualNetwork.Name
+	// The name is known; deriving it from the ID keeps the dependency on the network being created.
+	_, vnetAzureName := names.virtualNetwork()
+	comp.VirtualNetworkName = net.virtualNetwork.ID().ApplyT(func(pulumi.ID) string { return vnetAzureName }).(pulumi.StringOutput)
 	comp.SubnetIDs = idMap(net.subnets)
 	comp.NetworkSecurityGroupIDs = idMap(net.securityGroups)
 	comp.RouteTableIDs = idMap(net.routeTables)

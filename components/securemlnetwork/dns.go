@@ -21,9 +21,11 @@ const maxAzureNameLength = 80
 func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
 	vnet *network.VirtualNetwork, opts ...pulumi.ResourceOption,
 ) (map[string]pulumi.StringOutput, error) {
+	_, vnetAzureName := names.virtualNetwork()
 	ids := map[string]pulumi.StringOutput{}
 	for _, z := range plan.zones {
-		zoneName, zoneGroup := pulumi.String(z.name).ToStringOutput(), common.resourceGroupName.ToStringOutput()
+		zoneGroup := common.resourceGroupName.ToStringOutput()
+		linkOpts := withDependsOn(opts, vnet)
 		if z.existingID != "" {
 			// Already validated by the plan: a privateDnsZones ID whose name is z.name.
 			r, err := armid.Parse(z.existingID)
@@ -43,21 +45,21 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, comm
 				return nil, err
 			}
 			ids[z.name] = zone.ID().ToStringOutput()
-			zoneName = zone.Name
+			linkOpts = withDependsOn(opts, vnet, zone)
 		}
 		if !plan.linkVirtualNetwork {
 			continue
 		}
 		_, err := network.NewVirtualNetworkLink(ctx, names.zoneLink(z.name), &network.VirtualNetworkLinkArgs{
-			VirtualNetworkLinkName: linkName(common.resourceGroupName, vnet.Name),
-			PrivateZoneName:        zoneName,
+			VirtualNetworkLinkName: linkName(common.resourceGroupName, vnetAzureName),
+			PrivateZoneName:        pulumi.String(z.name),
 			ResourceGroupName:      zoneGroup,
 			Location:               pulumi.String(globalLocation),
 			VirtualNetwork:         &network.SubResourceArgs{Id: vnet.ID().ToStringOutput()},
 			// Endpoint records come from DNS zone groups; VMs must not register into privatelink zones.
 			RegistrationEnabled: pulumi.Bool(false),
 			Tags:                common.tags,
-		}, opts...)
+		}, linkOpts...)
 		if err != nil {
 			return nil, err
 		}
@@ -67,9 +69,9 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, comm
 
 // linkName names the link after the network's resource group and name, so that the links of many
 // spoke networks to one central zone do not collide.
-func linkName(resourceGroupName pulumi.StringInput, vnetName pulumi.StringOutput) pulumi.StringOutput {
-	return pulumi.All(resourceGroupName, vnetName).ApplyT(func(v []any) string {
-		name := fmt.Sprintf("%s-%s", v[0], v[1])
+func linkName(resourceGroupName pulumi.StringInput, vnetName string) pulumi.StringOutput {
+	return resourceGroupName.ToStringOutput().ApplyT(func(group string) string {
+		name := fmt.Sprintf("%s-%s", group, vnetName)
 		if len(name) > maxAzureNameLength {
 			name = name[:maxAzureNameLength]
 		}

@@ -58,10 +58,10 @@ func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, 
 			// endpoint, so the workspace's api and notebooks zones share it.
 			r.zoneGroup, err = network.NewPrivateDnsZoneGroup(ctx, names.zoneGroup(e.key), &network.PrivateDnsZoneGroupArgs{
 				PrivateDnsZoneGroupName: pulumi.String(zoneGroupName),
-				PrivateEndpointName:     pe.Name,
+				PrivateEndpointName:     pulumi.String(azureName),
 				ResourceGroupName:       common.resourceGroupName,
 				PrivateDnsZoneConfigs:   configs,
-			}, opts...)
+			}, withDependsOn(opts, pe)...)
 			if err != nil {
 				return nil, err
 			}

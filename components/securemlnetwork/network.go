@@ -50,6 +50,10 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, co
 	}
 	res.virtualNetwork = vnet
 
+	// Children refer to their parents by the names chosen here, not by the parents' name outputs, and
+	// depend on them explicitly: in the preview of an update those outputs are unknown, and an unknown
+	// name would show every subnet and endpoint as replaced when only a tag changed.
+	//
 	// Subnets are separate resources created one after another, each depending on the previous one.
 	// Azure rejects concurrent writes to one virtual network (AnotherOperationInProgress), and separate
 	// subnets (rather than inline ones) let a later update of the virtual network leave them alone and
@@ -65,7 +69,7 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, co
 		pulumiName, azureName := names.subnet(s.role)
 		args := &network.SubnetArgs{
 			SubnetName:         pulumi.String(azureName),
-			VirtualNetworkName: vnet.Name,
+			VirtualNetworkName: pulumi.String(vnetAzureName),
 			ResourceGroupName:  common.resourceGroupName,
 			AddressPrefix:      pulumi.String(s.prefix),
 			NetworkSecurityGroup: &network.NetworkSecurityGroupTypeArgs{
@@ -81,11 +85,11 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, co
 			res.routeTables[s.role] = table
 			args.RouteTable = &network.RouteTableTypeArgs{Id: table.ID().ToStringOutput()}
 		}
-		subnetOpts := opts
+		dependsOn := []pulumi.Resource{vnet}
 		if previous != nil {
-			subnetOpts = append(append([]pulumi.ResourceOption{}, opts...), pulumi.DependsOn([]pulumi.Resource{previous}))
+			dependsOn = append(dependsOn, previous)
 		}
-		subnet, err := network.NewSubnet(ctx, pulumiName, args, subnetOpts...)
+		subnet, err := network.NewSubnet(ctx, pulumiName, args, withDependsOn(opts, dependsOn...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -162,4 +166,9 @@ func registerRouteTable(ctx *pulumi.Context, names childNames, plan networkPlan,
 		DisableBgpRoutePropagation: pulumi.Bool(false),
 		Tags:                       common.tags,
 	}, opts...)
+}
+
+// withDependsOn returns opts plus an explicit dependency on resources.
+func withDependsOn(opts []pulumi.ResourceOption, resources ...pulumi.Resource) []pulumi.ResourceOption {
+	return append(append([]pulumi.ResourceOption{}, opts...), pulumi.DependsOn(resources))
 }

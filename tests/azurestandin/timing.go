@@ -1,0 +1,90 @@
+package azurestandin
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// EnvTimeScale names the environment variable holding the simulated-time scale factor. When it is a
+// positive float, Create/Update/Delete sleep TypicalMinutes(token) minutes times that factor.
+const EnvTimeScale = "SECUREML_STANDIN_TIME_SCALE"
+
+// defaultTypicalMinutes is used for types missing from typicalCreateMinutes.
+const defaultTypicalMinutes = 0.5
+
+// typicalCreateMinutes holds, per type name, the "typical" column figures (minutes) for how long Azure
+// takes to create each resource. Entries marked (estimate) have no published figure and are our guess.
+// The offline Azure stand-in (a test double) uses the same figure for Update and Delete; real deletes
+// are often faster, but that is good enough for a double.
+var typicalCreateMinutes = map[string]float64{
+	"VirtualNetwork":                  0.1,
+	"Subnet":                          0.25,
+	"NetworkSecurityGroup":            0.2,
+	"RouteTable":                      0.2, // (estimate)
+	"PublicIPAddress":                 0.1,
+	"PrivateZone":                     0.6,
+	"VirtualNetworkLink":              1,
+	"PrivateEndpoint":                 1,
+	"PrivateDnsZoneGroup":             0.5,
+	"NatGateway":                      0.5,
+	"AzureFirewall":                   6,
+	"BastionHost":                     10,
+	"VirtualNetworkGateway":           45,
+	"LocalNetworkGateway":             0.5, // (estimate)
+	"VirtualNetworkGatewayConnection": 2,   // (estimate)
+	"DnsResolver":                     2,   // (estimate)
+}
+
+// TypicalMinutes returns the typical Azure create time in minutes for a type token (matched on the
+// type name after the last ":"), or 0.5 for types without a figure.
+func TypicalMinutes(token string) float64 {
+	name := token
+	if i := strings.LastIndex(token, ":"); i >= 0 {
+		name = token[i+1:]
+	}
+	if m, ok := typicalCreateMinutes[name]; ok {
+		return m
+	}
+	return defaultTypicalMinutes
+}
+
+// SimulatedDelay returns how long the stand-in pretends an operation on token takes at the given scale:
+// TypicalMinutes(token) * 60s * scale, or 0 when scale is not positive.
+func SimulatedDelay(token string, scale float64) time.Duration {
+	if scale <= 0 {
+		return 0
+	}
+	return time.Duration(TypicalMinutes(token) * scale * float64(time.Minute))
+}
+
+// TimeScaleFromEnv parses EnvTimeScale; anything missing, unparseable or not positive yields 0 (no delay).
+func TimeScaleFromEnv() float64 {
+	return parseTimeScale(os.Getenv(EnvTimeScale))
+}
+
+// parseTimeScale turns the env value into a scale, 0 when unset or invalid.
+func parseTimeScale(s string) float64 {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || f <= 0 {
+		return 0
+	}
+	return f
+}
+
+// sleepContext waits for d or until ctx is done, returning ctx.Err() in the latter case.
+func sleepContext(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

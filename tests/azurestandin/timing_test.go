@@ -1,0 +1,55 @@
+package azurestandin
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestTypicalMinutes(t *testing.T) {
+	for token, want := range map[string]float64{
+		"azure-native:network:VirtualNetwork":                  0.1,
+		"azure-native:network:Subnet":                          0.25,
+		"azure-native:network:NetworkSecurityGroup":            0.2,
+		"azure-native:network:RouteTable":                      0.2,
+		"azure-native:network:PublicIPAddress":                 0.1,
+		"azure-native:network:PrivateZone":                     0.6,
+		"azure-native:network:VirtualNetworkLink":              1,
+		"azure-native:network:PrivateEndpoint":                 1,
+		"azure-native:network:PrivateDnsZoneGroup":             0.5,
+		"azure-native:network:NatGateway":                      0.5,
+		"azure-native:network:AzureFirewall":                   6,
+		"azure-native:network:BastionHost":                     10,
+		"azure-native:network:VirtualNetworkGateway":           45,
+		"azure-native:network:LocalNetworkGateway":             0.5,
+		"azure-native:network:VirtualNetworkGatewayConnection": 2,
+		"azure-native:network:DnsResolver":                     2,
+		"azure-native:storage:StorageAccount":                  0.5,
+	} {
+		assert.Equal(t, want, TypicalMinutes(token), token)
+	}
+}
+
+func TestSimulatedDelay(t *testing.T) {
+	assert.Equal(t, 2700*time.Millisecond, SimulatedDelay("azure-native:network:VirtualNetworkGateway", 0.001))
+	assert.Equal(t, time.Duration(0), SimulatedDelay("azure-native:network:VirtualNetworkGateway", 0))
+	assert.Equal(t, time.Duration(0), SimulatedDelay("azure-native:network:VirtualNetworkGateway", -1))
+}
+
+func TestParseTimeScale(t *testing.T) {
+	for in, want := range map[string]float64{"": 0, "abc": 0, "-1": 0, "0": 0, "0.001": 0.001, " 2 ": 2} {
+		assert.Equal(t, want, parseTimeScale(in), in)
+	}
+	t.Setenv(EnvTimeScale, "0.5")
+	assert.Equal(t, 0.5, TimeScaleFromEnv())
+}
+
+func TestSleepContext(t *testing.T) {
+	assert.NoError(t, sleepContext(context.Background(), 0))
+	assert.NoError(t, sleepContext(context.Background(), time.Millisecond))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	assert.ErrorIs(t, sleepContext(ctx, time.Hour), context.Canceled)
+}
