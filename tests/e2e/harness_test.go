@@ -1,0 +1,223 @@
+//go:build e2e
+
+// Package e2e runs SecureMLNetwork end to end: the built Pulumi CLI, a local file backend, our provider
+// binary and the offline Azure stand-in (a test double; nothing reaches Azure). `make test-e2e` builds
+// the binaries and sets the variables read here.
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	subscription = "/subscriptions/00000000-0000-0000-0000-000000000000"
+	serviceGroup = subscription + "/resourceGroups/rg-ml/providers/"
+)
+
+// serviceConfig is the stack configuration every example reads: existing services by ID.
+var serviceConfig = map[string]string{
+	"resourceGroupName":   "rg-ml-network",
+	"location":            "eastus",
+	"environment":         "dev",
+	"workspaceId":         serviceGroup + "Microsoft.MachineLearningServices/workspaces/mlw-e2e",
+	"storageAccountId":    serviceGroup + "Microsoft.Storage/storageAccounts/stmle2e",
+	"keyVaultId":          serviceGroup + "Microsoft.KeyVault/vaults/kv-ml-e2e",
+	"containerRegistryId": serviceGroup + "Microsoft.ContainerRegistry/registries/crmle2e",
+}
+
+func TestMain(m *testing.M) {
+	for _, v := range []string{"SECUREML_TOOLS_DIR", "SECUREML_PROVIDER", "SECUREML_STANDIN"} {
+		if os.Getenv(v) == "" {
+			fmt.Fprintf(os.Stderr, "e2e: %s is not set; run the end-to-end tests with `make test-e2e`\n", v)
+			os.Exit(2)
+		}
+	}
+	// The Automation API finds the CLI on PATH; the engine finds our provider and the stand-in there too.
+	os.Setenv("PATH", strings.Join([]string{
+		os.Getenv("SECUREML_TOOLS_DIR"),
+		filepath.Dir(os.Getenv("SECUREML_PROVIDER")),
+		filepath.Dir(os.Getenv("SECUREML_STANDIN")),
+		os.Getenv("PATH"),
+	}, string(os.PathListSeparator)))
+	os.Exit(m.Run())
+}
+
+// hermeticEnv gives each stack its own Pulumi home, file backend and stand-in call log.
+type hermeticEnv struct {
+	dir     string
+	callLog string
+	vars    map[string]string
+}
+
+func newHermeticEnv(t *testing.T) hermeticEnv {
+	t.Helper()
+	dir := t.TempDir()
+	state := filepath.Join(dir, "state")
+	require.NoError(t, os.MkdirAll(state, 0o755))
+	e := hermeticEnv{dir: dir, callLog: filepath.Join(dir, "standin-calls.jsonl")}
+	e.vars = map[string]string{
+		"PULUMI_HOME":                                 filepath.Join(dir, "home"),
+		"PULUMI_BACKEND_URL":                          "file://" + state,
+		"PULUMI_CONFIG_PASSPHRASE":                    "e2e-not-secret",
+		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
+		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+		"SECUREML_STANDIN_LOG":                        e.callLog,
+	}
+	return e
+}
+
+// expectedURNs reads the golden child list of the component tests and renames its stack and project,
+// so the end-to-end run must produce exactly the children the unit tests pin.
+func expectedURNs(t *testing.T, golden, stack, project string) []string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "..", "components", "securemlnetwork", "testdata", "golden", golden))
+	require.NoError(t, err)
+	defer f.Close()
+	var urns []string
+	scanner := bufio.NewScanner(f)
+	for scanner.Scan() {
+		urn := strings.Fields(scanner.Text())[0]
+		urns = append(urns, strings.Replace(urn, "urn:pulumi:stack::project::", "urn:pulumi:"+stack+"::"+project+"::", 1))
+	}
+	require.NoError(t, scanner.Err())
+	urns = append(urns, "urn:pulumi:"+stack+"::"+project+"::secureml:index:SecureMLNetwork::ml")
+	sort.Strings(urns)
+	return urns
+}
+
+// deployedURNs lists the URNs in the stack's state, leaving out the stack itself and providers.
+func deployedURNs(t *testing.T, ctx context.Context, stack auto.Stack) []string {
+	t.Helper()
+	deployment, err := stack.Export(ctx)
+	require.NoError(t, err)
+	var state struct {
+		Resources []apitype.ResourceV3 `json:"resources"`
+	}
+	require.NoError(t, json.Unmarshal(deployment.Deployment, &state))
+	var urns []string
+	for _, r := range state.Resources {
+		typ := string(r.Type)
+		if typ == "pulumi:pulumi:Stack" || strings.HasPrefix(typ, "pulumi:providers:") {
+			continue
+		}
+		urns = append(urns, string(r.URN))
+	}
+	sort.Strings(urns)
+	return urns
+}
+
+// lifecycle runs the checks every example must pass: up creates exactly the expected children with
+// filled outputs, a second up changes nothing, a tag-only change previews as updates only, and
+// destroy leaves nothing. changeTags changes only the tags the program sets.
+func lifecycle(t *testing.T, stack auto.Stack, env hermeticEnv, expected []string, changeTags func(context.Context) error) {
+	ctx := t.Context()
+	start := time.Now()
+
+	preview, err := stack.Preview(ctx)
+	require.NoError(t, err, "first preview")
+	assert.Equal(t, len(expected)+1, preview.ChangeSummary[apitype.OpCreate], "the first preview creates the stack and every child")
+
+	up, err := stack.Up(ctx, optup.SuppressProgress())
+	require.NoError(t, err, "first up")
+	assert.Equal(t, expected, deployedURNs(t, ctx, stack), "up must create exactly the expected children")
+	checkOutputs(t, up.Outputs)
+	t.Logf("e2e: first up done after %s", time.Since(start).Round(time.Millisecond))
+
+	again, err := stack.Up(ctx, optup.SuppressProgress())
+	require.NoError(t, err, "second up")
+	changes := *again.Summary.ResourceChanges
+	assert.Equal(t, map[string]int{"same": len(expected) + 1}, changes, "a second up must change nothing")
+
+	require.NoError(t, changeTags(ctx))
+	tagged, err := stack.Preview(ctx, optpreview.Diff())
+	require.NoError(t, err, "preview after a tag change")
+	assert.Positive(t, tagged.ChangeSummary[apitype.OpUpdate], "a tag change updates children")
+	for _, op := range []apitype.OpType{apitype.OpReplace, apitype.OpCreateReplacement, apitype.OpDeleteReplaced, apitype.OpCreate, apitype.OpDelete} {
+		assert.Zero(t, tagged.ChangeSummary[op], "a tag change must not %s anything:\n%s", op, tagged.StdOut)
+	}
+
+	_, err = stack.Destroy(ctx, optdestroy.SuppressProgress())
+	require.NoError(t, err, "destroy")
+	assert.Empty(t, deployedURNs(t, ctx, stack), "destroy must leave nothing")
+	created, deleted := countCalls(t, env.callLog)
+	assert.Equal(t, len(expected)-1, created, "the stand-in saw one create per Azure child")
+	assert.Equal(t, created, deleted, "every created Azure child was deleted")
+	t.Logf("e2e: lifecycle done after %s", time.Since(start).Round(time.Millisecond))
+}
+
+// checkOutputs asserts that every output is filled the way Azure would fill it.
+func checkOutputs(t *testing.T, outputs auto.OutputMap) {
+	t.Helper()
+	str := func(key string) string { v, _ := outputs[key].Value.(string); return v }
+	mapOf := func(key string) map[string]any { v, _ := outputs[key].Value.(map[string]any); return v }
+
+	assert.Equal(t, subscription+"/resourceGroups/rg-ml-network/providers/Microsoft.Network/virtualNetworks/vnet-ml", str("virtualNetworkId"))
+	assert.Equal(t, "vnet-ml", str("virtualNetworkName"))
+	assert.Len(t, mapOf("subnetIds"), 3)
+	assert.Equal(t, map[string]any{"training": "10.0.0.0/24", "scoring": "10.0.1.0/24", "privateEndpoints": "10.0.2.0/24"},
+		mapOf("subnetAddressPrefixes"))
+	assert.Len(t, mapOf("networkSecurityGroupIds"), 3)
+	assert.Empty(t, mapOf("routeTableIds"))
+	zones := mapOf("privateDnsZoneIds")
+	assert.Len(t, zones, 6)
+	assert.Contains(t, zones["privatelink.vaultcore.azure.net"], "/privateDnsZones/privatelink.vaultcore.azure.net")
+
+	endpoints := mapOf("privateEndpoints")
+	addresses := map[string]int{"workspace": 3, "storageBlob": 1, "storageFile": 1, "keyVault": 1, "containerRegistry": 2}
+	require.Len(t, endpoints, len(addresses))
+	for key, want := range addresses {
+		e, _ := endpoints[key].(map[string]any)
+		require.NotNil(t, e, key)
+		ips, _ := e["privateIpAddresses"].([]any)
+		assert.Len(t, ips, want, key)
+		for _, ip := range ips {
+			assert.True(t, strings.HasPrefix(ip.(string), "10.0.2."), "%s address %v must be in the endpoint subnet", key, ip)
+		}
+		assert.Len(t, e["fqdns"], want, key)
+		assert.Contains(t, e["id"], "/providers/Microsoft.Network/privateEndpoints/pe-ml-", key)
+	}
+}
+
+// countCalls counts the stand-in's create and delete calls in its call log.
+func countCalls(t *testing.T, path string) (created, deleted int) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var call struct{ Op string }
+		require.NoError(t, json.Unmarshal([]byte(line), &call))
+		switch call.Op {
+		case "create":
+			created++
+		case "delete":
+			deleted++
+		}
+	}
+	return created, deleted
+}
+
+func setConfig(t *testing.T, stack auto.Stack, values map[string]string) {
+	t.Helper()
+	config := auto.ConfigMap{}
+	for k, v := range values {
+		config[k] = auto.ConfigValue{Value: v}
+	}
+	require.NoError(t, stack.SetAllConfig(t.Context(), config))
+}

@@ -1,0 +1,60 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// yamlStack copies the YAML example into a temp dir and opens a stack on it; the program runs in
+// pulumi-language-yaml, found on PATH next to the CLI.
+func yamlStack(t *testing.T, env hermeticEnv, name string) auto.Stack {
+	t.Helper()
+	project := filepath.Join(env.dir, "project")
+	require.NoError(t, os.CopyFS(project, os.DirFS(filepath.Join("..", "..", "examples", "yaml"))))
+	stack, err := auto.UpsertStackLocalSource(t.Context(), name, project, auto.EnvVars(env.vars))
+	require.NoError(t, err)
+	return stack
+}
+
+func TestYAMLExample(t *testing.T) {
+	t.Parallel()
+	env := newHermeticEnv(t)
+	stack := yamlStack(t, env, "e2e")
+	setConfig(t, stack, serviceConfig)
+	lifecycle(t, stack, env, expectedURNs(t, "all-services-default.txt", "e2e", "secureml-yaml"),
+		func(ctx context.Context) error {
+			return stack.SetConfig(ctx, "environment", auto.ConfigValue{Value: "prod"})
+		})
+}
+
+func TestYAMLPreviewRejectsWrongResourceType(t *testing.T) {
+	t.Parallel()
+	env := newHermeticEnv(t)
+	stack := yamlStack(t, env, "invalid")
+	config := map[string]string{}
+	for k, v := range serviceConfig {
+		config[k] = v
+	}
+	config["storageAccountId"] = serviceConfig["keyVaultId"]
+	setConfig(t, stack, config)
+
+	_, err := stack.Preview(t.Context())
+	require.Error(t, err, "a Key Vault ID given as storage account must fail the preview")
+	assert.Contains(t, err.Error(), `storageAccount.resourceId: resource ID "`+serviceConfig["keyVaultId"]+
+		`" is a Microsoft.KeyVault/vaults, but a Microsoft.Storage/storageAccounts is needed`)
+	_, err = stack.Destroy(t.Context(), optdestroy.SuppressProgress())
+	require.NoError(t, err)
+	if _, err := os.Stat(env.callLog); err == nil {
+		created, _ := countCalls(t, env.callLog)
+		assert.Zero(t, created, "nothing may be created when the preview fails")
+	}
+}
