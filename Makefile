@@ -24,7 +24,7 @@ export SECUREML_TOOLS_DIR   := $(TOOLS_DIR)
 export SECUREML_PROVIDER    := $(PROVIDER)
 export SECUREML_STANDIN     := $(STANDIN)
 
-.PHONY: help tools provider standin build schema test test-unit test-fuzz test-e2e demo lint tidy clean
+.PHONY: help tools provider standin build schema docs generate test test-unit test-fuzz test-e2e test-azure demo lint tidy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -57,6 +57,11 @@ build: provider standin
 schema: ## Regenerate schema.json from the provider
 	go run ./provider/cmd/pulumi-gen-secureml schema schema.json
 
+docs: ## Regenerate the README's inputs and outputs tables from the provider
+	go run ./provider/cmd/pulumi-gen-secureml docs README.md
+
+generate: schema docs ## Regenerate every generated file
+
 test: test-unit test-fuzz test-e2e ## Run every test: unit, component, provider, fuzz, end to end
 
 test-unit: ## Unit, component (mocks), provider (integration server) and schema drift tests
@@ -68,6 +73,9 @@ test-fuzz: ## Fuzz the address planner for FUZZ_TIME (seed corpus in testdata)
 
 test-e2e: tools build ## End to end through the built CLI against the offline Azure stand-in
 	go test -count=1 -tags e2e $(E2E_FLAGS) ./tests/e2e/...
+
+test-azure: tools provider ## Opt-in: run the YAML example against real Azure (needs ARM_* and SECUREML_AZURE_* variables)
+	SECUREML_STANDIN= go test -count=1 -tags azure -timeout 90m -v -run TestYAMLExampleOnAzure ./tests/e2e/...
 
 demo: tools build ## Run the YAML example through the real engine against the offline stand-in
 	./tests/demo.sh

@@ -1,4 +1,4 @@
-//go:build e2e
+//go:build e2e || azure
 
 // Package e2e runs SecureMLNetwork end to end: the built Pulumi CLI, a local file backend, our provider
 // binary and the offline Azure stand-in (a test double; nothing reaches Azure). `make test-e2e` builds
@@ -43,19 +43,19 @@ var serviceConfig = map[string]string{
 }
 
 func TestMain(m *testing.M) {
-	for _, v := range []string{"SECUREML_TOOLS_DIR", "SECUREML_PROVIDER", "SECUREML_STANDIN"} {
+	for _, v := range []string{"SECUREML_TOOLS_DIR", "SECUREML_PROVIDER"} {
 		if os.Getenv(v) == "" {
 			fmt.Fprintf(os.Stderr, "e2e: %s is not set; run the end-to-end tests with `make test-e2e`\n", v)
 			os.Exit(2)
 		}
 	}
-	// The Automation API finds the CLI on PATH; the engine finds our provider and the stand-in there too.
-	os.Setenv("PATH", strings.Join([]string{
-		os.Getenv("SECUREML_TOOLS_DIR"),
-		filepath.Dir(os.Getenv("SECUREML_PROVIDER")),
-		filepath.Dir(os.Getenv("SECUREML_STANDIN")),
-		os.Getenv("PATH"),
-	}, string(os.PathListSeparator)))
+	// The Automation API finds the CLI on PATH; the engine finds our provider there, and the offline
+	// stand-in for azure-native when SECUREML_STANDIN is set (always, except for the real-Azure tests).
+	path := []string{os.Getenv("SECUREML_TOOLS_DIR"), filepath.Dir(os.Getenv("SECUREML_PROVIDER"))}
+	if standin := os.Getenv("SECUREML_STANDIN"); standin != "" {
+		path = append(path, filepath.Dir(standin))
+	}
+	os.Setenv("PATH", strings.Join(append(path, os.Getenv("PATH")), string(os.PathListSeparator)))
 	os.Exit(m.Run())
 }
 
@@ -220,4 +220,15 @@ func setConfig(t *testing.T, stack auto.Stack, values map[string]string) {
 		config[k] = auto.ConfigValue{Value: v}
 	}
 	require.NoError(t, stack.SetAllConfig(t.Context(), config))
+}
+
+// yamlStack copies the YAML example into a temp dir and opens a stack on it; the program runs in
+// pulumi-language-yaml, found on PATH next to the CLI.
+func yamlStack(t *testing.T, env hermeticEnv, name string) auto.Stack {
+	t.Helper()
+	project := filepath.Join(env.dir, "project")
+	require.NoError(t, os.CopyFS(project, os.DirFS(filepath.Join("..", "..", "examples", "yaml"))))
+	stack, err := auto.UpsertStackLocalSource(t.Context(), name, project, auto.EnvVars(env.vars))
+	require.NoError(t, err)
+	return stack
 }

@@ -5,7 +5,6 @@ package e2e
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -13,17 +12,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// yamlStack copies the YAML example into a temp dir and opens a stack on it; the program runs in
-// pulumi-language-yaml, found on PATH next to the CLI.
-func yamlStack(t *testing.T, env hermeticEnv, name string) auto.Stack {
-	t.Helper()
-	project := filepath.Join(env.dir, "project")
-	require.NoError(t, os.CopyFS(project, os.DirFS(filepath.Join("..", "..", "examples", "yaml"))))
-	stack, err := auto.UpsertStackLocalSource(t.Context(), name, project, auto.EnvVars(env.vars))
-	require.NoError(t, err)
-	return stack
-}
 
 func TestYAMLExample(t *testing.T) {
 	t.Parallel()
