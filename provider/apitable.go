@@ -31,7 +31,7 @@ func APITables(spec schema.PackageSpec) string {
 		writeProperties(&b, spec, "", res.Properties, nil, false)
 		b.WriteString("\n")
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	return strings.TrimRight(b.String(), "\n")
 }
 
 func writeProperties(b *strings.Builder, spec schema.PackageSpec, prefix string, props map[string]schema.PropertySpec,
@@ -55,6 +55,11 @@ func writeProperties(b *strings.Builder, spec schema.PackageSpec, prefix string,
 				nestedRequired[r] = true
 			}
 			writeProperties(b, spec, path+".", nested.Properties, nestedRequired, inputs)
+		}
+		if p.AdditionalProperties != nil {
+			if nested, ok := objectType(spec, *p.AdditionalProperties); ok {
+				writeProperties(b, spec, path+".<key>.", nested.Properties, nil, inputs)
+			}
 		}
 	}
 }

@@ -125,9 +125,11 @@ type ServiceTarget struct {
 // Annotate documents a service target.
 func (s *ServiceTarget) Annotate(an infer.Annotator) {
 	an.Describe(&s, "An existing Azure resource to reach through a private endpoint.")
-	an.Describe(&s.ResourceID, "Azure resource ID, for example `/subscriptions/<id>/resourceGroups/<group>/providers/"+
-		"Microsoft.KeyVault/vaults/<name>`. Its type is checked: a wrong or malformed ID fails at preview when the "+
-		"value is known then (from config), and before any endpoint is created otherwise.")
+	an.Describe(&s.ResourceID, "Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/"+
+		"<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input "+
+		"(`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or "+
+		"`Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is "+
+		"known then (from config), and before any endpoint is created otherwise.")
 }
 
 // StorageAccountTarget points at an existing storage account and chooses its sub-resources.
