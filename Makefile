@@ -14,6 +14,9 @@ PULUMI      := $(TOOLS_DIR)/pulumi
 PULUMI_YAML := $(TOOLS_DIR)/pulumi-language-yaml
 
 BIN        := $(CURDIR)/bin
+DIST       := $(CURDIR)/dist
+PYTHON     ?= python3
+BUILD_VENV := $(BIN)/venv-build
 PROVIDER   := $(BIN)/pulumi-resource-secureml
 STANDIN    := $(BIN)/standin/pulumi-resource-azure-native
 FUZZ_TIME  ?= 30s
@@ -24,7 +27,7 @@ export SECUREML_TOOLS_DIR   := $(TOOLS_DIR)
 export SECUREML_PROVIDER    := $(PROVIDER)
 export SECUREML_STANDIN     := $(STANDIN)
 
-.PHONY: help tools provider standin build schema docs generate test test-unit test-fuzz test-e2e test-azure demo lint tidy clean
+.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-fuzz test-e2e test-azure demo lint tidy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -60,7 +63,38 @@ schema: ## Regenerate schema.json from the provider
 docs: ## Regenerate the README's inputs and outputs tables from the provider
 	go run ./provider/cmd/pulumi-gen-secureml docs README.md
 
-generate: schema docs ## Regenerate every generated file
+sdks: schema ## Regenerate sdk/ (go, nodejs, python) from schema.json
+	go run ./provider/cmd/pulumi-gen-secureml sdk go sdk/go $(VERSION)
+	go run ./provider/cmd/pulumi-gen-secureml sdk nodejs sdk/nodejs $(VERSION)
+	go run ./provider/cmd/pulumi-gen-secureml sdk python sdk/python $(VERSION)
+	cd sdk && go mod tidy
+
+build-sdks: build-sdk-go build-sdk-nodejs build-sdk-python ## Build each SDK as a user gets it (dist/)
+
+build-sdk-go: ## Build and vet the Go SDK module
+	cd sdk && go build ./... && go vet ./...
+
+build-sdk-nodejs: ## npm install, TypeScript build and npm pack of the Node.js SDK into dist/
+	cd sdk/nodejs && npm install --no-package-lock --no-audit --no-fund --loglevel=error && npm run build
+	cp sdk/nodejs/package.json sdk/nodejs/README.md sdk/nodejs/bin/
+	mkdir -p $(DIST) && rm -f $(DIST)/secureml-pulumi-secureml-*.tgz
+	cd sdk/nodejs/bin && npm pack --silent --pack-destination $(DIST)
+
+$(BUILD_VENV)/bin/python:
+	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/pip install --quiet --disable-pip-version-check build
+
+build-sdk-python: $(BUILD_VENV)/bin/python ## Build the Python SDK wheel into dist/
+	mkdir -p $(DIST) && rm -f $(DIST)/pulumi_secureml-*.whl
+	$(BUILD_VENV)/bin/python -m build --wheel --outdir $(DIST) sdk/python >/dev/null
+	rm -rf sdk/python/build sdk/python/*.egg-info
+
+generate: schema docs sdks ## Regenerate every generated file
+
+check-generated: generate ## Fail when a generated file differs from what make produces
+	@git add -N schema.json README.md sdk
+	@git diff --exit-code --stat -- schema.json README.md sdk || \
+		(echo "Generated files are stale: run 'make generate' and commit the result." && exit 1)
 
 test: test-unit test-fuzz test-e2e ## Run every test: unit, component, provider, fuzz, end to end
 
@@ -88,4 +122,4 @@ tidy:
 	go mod tidy
 
 clean:
-	rm -rf $(BIN)
+	rm -rf $(BIN) $(DIST) sdk/nodejs/node_modules sdk/nodejs/bin

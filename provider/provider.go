@@ -17,6 +17,29 @@ const Name = "secureml"
 // Version is set at build time with -ldflags "-X github.com/secureml/pulumi-secureml/provider.Version=...".
 var Version = "0.1.0-dev"
 
+// languages sets the package names of the generated SDKs (see design: npm @secureml/pulumi-secureml,
+// Python pulumi_secureml, Go module .../sdk). No SDK depends on an azure-native SDK: outputs are IDs.
+var languages = map[string]any{
+	"go": map[string]any{
+		"importBasePath":                 "github.com/secureml/pulumi-secureml/sdk/go/secureml",
+		"generateResourceContainerTypes": true,
+		"respectSchemaVersion":           true,
+	},
+	"nodejs": map[string]any{
+		"packageName":          "@secureml/pulumi-secureml",
+		"packageDescription":   "A private, locked-down network for Azure Machine Learning workspaces.",
+		"dependencies":         map[string]string{"@pulumi/pulumi": "^3.142.0"},
+		"respectSchemaVersion": true,
+	},
+	"python": map[string]any{
+		"packageName":          "pulumi_secureml",
+		"pythonRequires":       ">=3.9",
+		"requires":             map[string]string{"pulumi": ">=3.142.0,<4.0.0"},
+		"pyproject":            map[string]any{"enabled": true},
+		"respectSchemaVersion": true,
+	},
+}
+
 // New builds the provider.
 func New() (p.Provider, error) {
 	return infer.NewProviderBuilder().
@@ -28,7 +51,7 @@ func New() (p.Provider, error) {
 		WithPublisher("secureml").
 		WithLicense("Apache-2.0").
 		WithNamespace("secureml").
-		WithGoImportPath("github.com/secureml/pulumi-secureml/sdk/go/secureml").
+		WithLanguageMap(languages).
 		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"securemlnetwork": "index"}).
 		WithComponents(infer.ComponentF(securemlnetwork.NewSecureMLNetwork)).
 		Build()

@@ -2,6 +2,8 @@
 //
 //	pulumi-gen-secureml schema <file>   writes the schema (without version)
 //	pulumi-gen-secureml docs <readme>   rewrites the inputs and outputs tables of the README
+//	pulumi-gen-secureml sdk <language> <dir> <version>
+//	                                    replaces <dir> with the generated SDK (go, nodejs, python)
 package main
 
 import (
@@ -9,10 +11,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	pschema "github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 
 	"github.com/secureml/pulumi-secureml/provider"
+	"github.com/secureml/pulumi-secureml/provider/sdkgen"
 )
 
 func main() {
@@ -23,8 +27,11 @@ func main() {
 }
 
 func run(args []string) error {
+	if len(args) == 4 && args[0] == "sdk" {
+		return writeSDK(args[1], args[2], args[3])
+	}
 	if len(args) != 2 {
-		return fmt.Errorf("usage: pulumi-gen-secureml schema <file> | docs <readme>")
+		return fmt.Errorf("usage: pulumi-gen-secureml schema <file> | docs <readme> | sdk <language> <dir> <version>")
 	}
 	schema, err := provider.Schema(context.Background())
 	if err != nil {
@@ -36,7 +43,7 @@ func run(args []string) error {
 	case "docs":
 		return writeDocs(args[1], schema)
 	default:
-		return fmt.Errorf("unknown command %q: use schema or docs", args[0])
+		return fmt.Errorf("unknown command %q: use schema, docs or sdk", args[0])
 	}
 }
 
@@ -54,4 +61,45 @@ func writeDocs(readmePath string, schemaJSON []byte) error {
 		return err
 	}
 	return os.WriteFile(readmePath, []byte(updated), 0o644)
+}
+
+const goModule = `module github.com/secureml/pulumi-secureml/sdk
+
+go 1.26
+
+require github.com/pulumi/pulumi/sdk/v3 v3.274.1
+`
+
+// writeSDK replaces dir with a freshly generated SDK, so files the generator no longer writes do not linger.
+func writeSDK(language, dir, version string) error {
+	schema, err := os.ReadFile("schema.json")
+	if err != nil {
+		return fmt.Errorf("run from the repository root after `make schema`: %w", err)
+	}
+	files, err := sdkgen.GenerateSDK(schema, language, version)
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if readme, ok := files["pulumi_secureml/README.md"]; ok && language == "python" {
+		// pyproject.toml names README.md beside it; the generator writes it inside the package only.
+		files["README.md"] = readme
+	}
+	if language == "go" {
+		// The Go SDK is its own module, rooted at the folder above the package (sdk/), as Pulumi's
+		// providers lay it out; go.sum comes from `go mod tidy` in make.
+		files["../go.mod"] = []byte(goModule)
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,0 +1,2 @@
+// A private, locked-down network for Azure Machine Learning workspaces.
+package secureml
