@@ -26,8 +26,11 @@ export SECUREML_PULUMI      := $(PULUMI)
 export SECUREML_TOOLS_DIR   := $(TOOLS_DIR)
 export SECUREML_PROVIDER    := $(PROVIDER)
 export SECUREML_STANDIN     := $(STANDIN)
+export SECUREML_SDK_DIR     := $(CURDIR)/sdk
+export SECUREML_NPM_TARBALL := $(DIST)/secureml-pulumi-secureml-$(VERSION).tgz
+export SECUREML_WHEEL       := $(DIST)/pulumi_secureml-$(VERSION)-py3-none-any.whl
 
-.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-fuzz test-e2e test-azure demo lint tidy clean
+.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-workflow test-fuzz test-e2e test-azure demo lint tidy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -96,16 +99,19 @@ check-generated: generate ## Fail when a generated file differs from what make p
 	@git diff --exit-code --stat -- schema.json README.md sdk || \
 		(echo "Generated files are stale: run 'make generate' and commit the result." && exit 1)
 
-test: test-unit test-fuzz test-e2e ## Run every test: unit, component, provider, fuzz, end to end
+test: test-unit test-fuzz test-workflow test-e2e ## Run every test: unit, component, provider, fuzz, workflow lint, end to end
 
 test-unit: ## Unit, component (mocks), provider (integration server) and schema drift tests
 	go vet ./...
 	go test -count=1 ./...
 
+test-workflow: ## Lint the example GitHub Actions workflow with actionlint (its own Go module)
+	cd tests/workflow && go vet ./... && go test -count=1 ./...
+
 test-fuzz: ## Fuzz the address planner for FUZZ_TIME (seed corpus in testdata)
 	go test -count=1 -run '^$$' -fuzz '^FuzzPlan$$' -fuzztime $(FUZZ_TIME) ./components/addressing
 
-test-e2e: tools build ## End to end through the built CLI against the offline Azure stand-in
+test-e2e: tools build build-sdks ## End to end through the built CLI against the offline Azure stand-in
 	go test -count=1 -tags e2e $(E2E_FLAGS) ./tests/e2e/...
 
 test-azure: tools provider ## Opt-in: run the YAML example against real Azure (needs ARM_* and SECUREML_AZURE_* variables)

@@ -3,26 +3,13 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"testing"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func TestYAMLExample(t *testing.T) {
-	t.Parallel()
-	env := newHermeticEnv(t)
-	stack := yamlStack(t, env, "e2e")
-	setConfig(t, stack, serviceConfig)
-	lifecycle(t, stack, env, expectedURNs(t, "all-services-default.txt", "e2e", "secureml-yaml"),
-		func(ctx context.Context) error {
-			return stack.SetConfig(ctx, "environment", auto.ConfigValue{Value: "prod"})
-		})
-}
 
 func TestYAMLPreviewRejectsWrongResourceType(t *testing.T) {
 	t.Parallel()
