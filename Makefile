@@ -30,7 +30,7 @@ export SECUREML_SDK_DIR     := $(CURDIR)/sdk
 export SECUREML_NPM_TARBALL := $(DIST)/secureml-pulumi-secureml-$(VERSION).tgz
 export SECUREML_WHEEL       := $(DIST)/pulumi_secureml-$(VERSION)-py3-none-any.whl
 
-.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-workflow test-fuzz test-e2e test-azure demo lint tidy clean
+.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-workflow test-fuzz test-e2e test-azure bench-cold-tools bench-sizes demo lint tidy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -63,8 +63,9 @@ build: provider standin
 schema: ## Regenerate schema.json from the provider
 	go run ./provider/cmd/pulumi-gen-secureml schema schema.json
 
-docs: ## Regenerate the README's inputs and outputs tables from the provider
+docs: schema ## Regenerate the README's tables and the per-language API reference from the schema
 	go run ./provider/cmd/pulumi-gen-secureml docs README.md
+	go run ./provider/cmd/pulumi-gen-secureml reference docs/reference
 
 sdks: schema ## Regenerate sdk/ (go, nodejs, python) from schema.json
 	go run ./provider/cmd/pulumi-gen-secureml sdk go sdk/go $(VERSION)
@@ -95,8 +96,8 @@ build-sdk-python: $(BUILD_VENV)/bin/python ## Build the Python SDK wheel into di
 generate: schema docs sdks ## Regenerate every generated file
 
 check-generated: generate ## Fail when a generated file differs from what make produces
-	@git add -N schema.json README.md sdk
-	@git diff --exit-code --stat -- schema.json README.md sdk || \
+	@git add -N schema.json README.md docs/reference sdk
+	@git diff --exit-code --stat -- schema.json README.md docs/reference sdk || \
 		(echo "Generated files are stale: run 'make generate' and commit the result." && exit 1)
 
 test: test-unit test-fuzz test-workflow test-e2e ## Run every test: unit, component, provider, fuzz, workflow lint, end to end
@@ -116,6 +117,12 @@ test-e2e: tools build build-sdks ## End to end through the built CLI against the
 
 test-azure: tools provider ## Opt-in: run the YAML example against real Azure (needs ARM_* and SECUREML_AZURE_* variables)
 	SECUREML_STANDIN= go test -count=1 -tags azure -timeout 90m -v -run TestYAMLExampleOnAzure ./tests/e2e/...
+
+bench-cold-tools: ## Time the first tools build with empty Go caches
+	./tests/bench/cold-tools.sh
+
+bench-sizes: build-sdks ## Sizes of the npm tarball, the wheel and a TypeScript consumer's node_modules
+	./tests/bench/sizes.sh
 
 demo: tools build ## Run the YAML example through the real engine against the offline stand-in
 	./tests/demo.sh

@@ -1,17 +1,7 @@
-// Command pulumi-resource-secureml runs the secureml provider plugin.
+// Command secureml runs the provider plugin; it sits at the root so `pulumi package add` can build
+// the package from source (see PulumiPlugin.yaml).
 package main
 
-import (
-	"context"
-	"fmt"
-	"os"
+import "github.com/secureml/pulumi-secureml/provider"
 
-	"github.com/secureml/pulumi-secureml/provider"
-)
-
-func main() {
-	if err := provider.Run(context.Background()); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { provider.Main() }

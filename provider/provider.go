@@ -3,6 +3,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"os"
 
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
@@ -50,11 +52,21 @@ func New() (p.Provider, error) {
 		WithRepository("https://github.com/secureml/pulumi-secureml").
 		WithPublisher("secureml").
 		WithLicense("Apache-2.0").
+		// Where `pulumi plugin install` and the SDKs look for released plugin binaries.
+		WithPluginDownloadURL("github://api.github.com/secureml/pulumi-secureml").
 		WithNamespace("secureml").
 		WithLanguageMap(languages).
 		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"securemlnetwork": "index"}).
 		WithComponents(infer.ComponentF(securemlnetwork.NewSecureMLNetwork)).
 		Build()
+}
+
+// Main serves the provider and exits non-zero on failure; the plugin's main functions call only this.
+func Main() {
+	if err := Run(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 }
 
 // Run serves the provider to the Pulumi engine.

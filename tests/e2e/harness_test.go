@@ -185,7 +185,13 @@ func yamlStack(t *testing.T, env hermeticEnv, name string) auto.Stack {
 	t.Helper()
 	project := filepath.Join(env.dir, "project")
 	require.NoError(t, os.CopyFS(project, os.DirFS(filepath.Join("..", "..", "examples", "yaml"))))
-	stack, err := auto.UpsertStackLocalSource(t.Context(), name, project, auto.EnvVars(env.vars))
+	return yamlStackIn(t, env, project, name)
+}
+
+// yamlStackIn opens a stack on the YAML project in dir.
+func yamlStackIn(t *testing.T, env hermeticEnv, dir, name string) auto.Stack {
+	t.Helper()
+	stack, err := auto.UpsertStackLocalSource(t.Context(), name, dir, auto.EnvVars(env.vars))
 	require.NoError(t, err)
 	return stack
 }

@@ -118,6 +118,14 @@ func (d runnerDriver) state(t *testing.T) auto.Stack {
 // run runs a command in dir with the hermetic environment and fails the test with its output.
 func run(t *testing.T, env hermeticEnv, dir string, name string, args ...string) string {
 	t.Helper()
+	out, err := runResult(t, env, dir, name, args...)
+	require.NoError(t, err, "%s %s:\n%s", name, strings.Join(args, " "), out)
+	return out
+}
+
+// runResult runs a command in dir with the hermetic environment and returns its output and error.
+func runResult(t *testing.T, env hermeticEnv, dir string, name string, args ...string) (string, error) {
+	t.Helper()
 	cmd := exec.CommandContext(t.Context(), name, args...)
 	cmd.Dir = dir
 	cmd.Env = os.Environ()
@@ -125,6 +133,5 @@ func run(t *testing.T, env hermeticEnv, dir string, name string, args ...string)
 		cmd.Env = append(cmd.Env, k+"="+v)
 	}
 	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s %s:\n%s", name, strings.Join(args, " "), out)
-	return string(out)
+	return string(out), err
 }

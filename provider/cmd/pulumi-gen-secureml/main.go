@@ -4,6 +4,7 @@
 //	pulumi-gen-secureml docs <readme>   rewrites the inputs and outputs tables of the README
 //	pulumi-gen-secureml sdk <language> <dir> <version>
 //	                                    replaces <dir> with the generated SDK (go, nodejs, python)
+//	pulumi-gen-secureml reference <dir> replaces the generated API reference (*.md) in <dir>
 package main
 
 import (
@@ -30,8 +31,11 @@ func run(args []string) error {
 	if len(args) == 4 && args[0] == "sdk" {
 		return writeSDK(args[1], args[2], args[3])
 	}
+	if len(args) == 2 && args[0] == "reference" {
+		return writeReference(args[1])
+	}
 	if len(args) != 2 {
-		return fmt.Errorf("usage: pulumi-gen-secureml schema <file> | docs <readme> | sdk <language> <dir> <version>")
+		return fmt.Errorf("usage: pulumi-gen-secureml schema <file> | docs <readme> | sdk <language> <dir> <version> | reference <dir>")
 	}
 	schema, err := provider.Schema(context.Background())
 	if err != nil {
@@ -43,7 +47,7 @@ func run(args []string) error {
 	case "docs":
 		return writeDocs(args[1], schema)
 	default:
-		return fmt.Errorf("unknown command %q: use schema, docs or sdk", args[0])
+		return fmt.Errorf("unknown command %q: use schema, docs, sdk or reference", args[0])
 	}
 }
 
@@ -98,6 +102,37 @@ func writeSDK(language, dir, version string) error {
 			return err
 		}
 		if err := os.WriteFile(path, content, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeReference replaces the Markdown files of dir with the API reference generated from schema.json, so a
+// file the generator no longer writes does not linger.
+func writeReference(dir string) error {
+	schema, err := os.ReadFile("schema.json")
+	if err != nil {
+		return fmt.Errorf("run from the repository root after `make schema`: %w", err)
+	}
+	files, err := sdkgen.Reference(schema)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	stale, err := filepath.Glob(filepath.Join(dir, "*.md"))
+	if err != nil {
+		return err
+	}
+	for _, path := range stale {
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
 			return err
 		}
 	}

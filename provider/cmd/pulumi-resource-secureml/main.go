@@ -1,17 +1,6 @@
 // Command pulumi-resource-secureml runs the secureml provider plugin.
 package main
 
-import (
-	"context"
-	"fmt"
-	"os"
+import "github.com/secureml/pulumi-secureml/provider"
 
-	"github.com/secureml/pulumi-secureml/provider"
-)
-
-func main() {
-	if err := provider.Run(context.Background()); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { provider.Main() }

@@ -36,15 +36,23 @@ function projectName() {
     return match[1];
 }
 
+function required(name) {
+    const value = process.env[name];
+    if (!value) {
+        throw new Error(`${name} is not set`);
+    }
+    return value;
+}
+
 async function main() {
     const op = process.env.SECUREML_RUNNER_OP;
-    const resultFile = process.env.SECUREML_RUNNER_RESULT;
-    if (!resultFile) {
-        throw new Error("SECUREML_RUNNER_RESULT is not set");
+    const resultFile = required("SECUREML_RUNNER_RESULT");
+    if (!["preview", "up", "destroy"].includes(op)) {
+        throw new Error(`SECUREML_RUNNER_OP "${op}": use preview, up or destroy`);
     }
     // workDir = the project, so its Pulumi.yaml and Pulumi.<stack>.yaml are used.
     const stack = await auto.LocalWorkspace.createOrSelectStack(
-        { stackName: process.env.SECUREML_RUNNER_STACK, projectName: projectName(), program },
+        { stackName: required("SECUREML_RUNNER_STACK"), projectName: projectName(), program },
         { workDir: projectDir },
     );
 
@@ -69,8 +77,6 @@ async function main() {
             result.changeSummary = res.summary.resourceChanges ?? {};
             break;
         }
-        default:
-            throw new Error(`SECUREML_RUNNER_OP "${op}": use preview, up or destroy`);
     }
     fs.writeFileSync(resultFile, JSON.stringify(result));
 }

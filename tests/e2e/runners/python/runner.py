@@ -36,15 +36,25 @@ def plain_counts(summary) -> dict:
     return {getattr(op, "value", op): n for op, n in (summary or {}).items()}
 
 
+def required(name: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        raise RuntimeError(f"{name} is not set")
+    return value
+
+
 def main() -> None:
     op = os.environ.get("SECUREML_RUNNER_OP")
-    result_file = os.environ["SECUREML_RUNNER_RESULT"]
-    # work_dir = the project, so its Pulumi.yaml and Pulumi.<stack>.yaml are used.
+    result_file = required("SECUREML_RUNNER_RESULT")
+    if op not in ("preview", "up", "destroy"):
+        raise ValueError(f'SECUREML_RUNNER_OP "{op}": use preview, up or destroy')
+    # work_dir = the project, so its Pulumi.yaml and Pulumi.<stack>.yaml are used. For inline
+    # programs the work_dir keyword is ignored; it has to be given in the workspace options.
     stack = auto.create_or_select_stack(
-        stack_name=os.environ["SECUREML_RUNNER_STACK"],
+        stack_name=required("SECUREML_RUNNER_STACK"),
         project_name=project_name(),
         program=program,
-        work_dir=PROJECT_DIR,
+        opts=auto.LocalWorkspaceOptions(work_dir=PROJECT_DIR),
     )
     result = {"op": op, "changeSummary": {}}
     if op == "preview":
@@ -53,10 +63,8 @@ def main() -> None:
         res = stack.up()
         result["changeSummary"] = plain_counts(res.summary.resource_changes)
         result["outputs"] = {name: out.value for name, out in res.outputs.items()}  # unwrap {value, secret}
-    elif op == "destroy":
-        result["changeSummary"] = plain_counts(stack.destroy().summary.resource_changes)
     else:
-        raise ValueError(f'SECUREML_RUNNER_OP "{op}": use preview, up or destroy')
+        result["changeSummary"] = plain_counts(stack.destroy().summary.resource_changes)
     with open(result_file, "w", encoding="utf-8") as f:
         json.dump(result, f)
 
