@@ -2,7 +2,8 @@ package provider
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
@@ -19,7 +20,7 @@ const (
 // object inputs are flattened into dotted paths (subnets.training.addressPrefix).
 func APITables(spec schema.PackageSpec) string {
 	var b strings.Builder
-	for _, token := range sortedKeys(spec.Resources) {
+	for _, token := range slices.Sorted(maps.Keys(spec.Resources)) {
 		res := spec.Resources[token]
 		fmt.Fprintf(&b, "#### `%s` inputs\n\n| Input | Type | Default | Description |\n| --- | --- | --- | --- |\n", token)
 		required := map[string]bool{}
@@ -37,7 +38,7 @@ func APITables(spec schema.PackageSpec) string {
 func writeProperties(b *strings.Builder, spec schema.PackageSpec, prefix string, props map[string]schema.PropertySpec,
 	required map[string]bool, inputs bool,
 ) {
-	for _, name := range sortedKeys(props) {
+	for _, name := range slices.Sorted(maps.Keys(props)) {
 		p := props[name]
 		path := prefix + name
 		typ := typeName(spec, p.TypeSpec)
@@ -105,15 +106,6 @@ func defaultOf(p schema.PropertySpec) string {
 func summary(description string) string {
 	first, _, _ := strings.Cut(strings.TrimSpace(description), "\n\n")
 	return strings.ReplaceAll(strings.Join(strings.Fields(first), " "), "|", "\\|")
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // ReplaceTables returns readme with the block between the markers replaced by tables.

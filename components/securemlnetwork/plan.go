@@ -2,8 +2,9 @@ package securemlnetwork
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -247,16 +248,16 @@ func (plan *networkPlan) planDNS(dns *DNSSettings) error {
 			needed[z] = true
 		}
 	}
-	for _, name := range sortedKeys(d.ExistingZoneIDs) {
+	for _, name := range slices.Sorted(maps.Keys(d.ExistingZoneIDs)) {
 		if !needed[name] {
 			return fmt.Errorf("dns.existingZoneIds has %q, which this configuration does not need (it needs %s); "+
-				"remove it, or check the cloud and services", name, listOrNone(sortedKeys(needed)))
+				"remove it, or check the cloud and services", name, listOrNone(slices.Sorted(maps.Keys(needed))))
 		}
 		if err := checkZoneID(name, d.ExistingZoneIDs[name]); err != nil {
 			return err
 		}
 	}
-	for _, name := range sortedKeys(needed) {
+	for _, name := range slices.Sorted(maps.Keys(needed)) {
 		zone := zonePlan{name: name}
 		if plan.useExistingZones {
 			id, ok := d.ExistingZoneIDs[name]
@@ -288,15 +289,6 @@ func valueOr[T any](p *T, fallback T) T {
 		return fallback
 	}
 	return *p
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func listOrNone(names []string) string {

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/format"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -183,7 +185,7 @@ func renderReference(pkg *schema.Package, l refLang) ([]byte, error) {
 			continue
 		}
 		fmt.Fprintf(&b, "\n## %s\n", group.heading)
-		for _, token := range sortedKeys(group.types) {
+		for _, token := range slices.Sorted(maps.Keys(group.types)) {
 			o := group.types[token]
 			fmt.Fprintf(&b, "\n### %s\n\n%s\n\n%s%s\n\n", tokenName(token), summary(o.Comment), refTypeLine, l.typeLine(o))
 			propertyTable(&b, l, o.Properties, o.IsInputShape(), false)
@@ -291,15 +293,6 @@ func sortedProperties(props []*schema.Property) []*schema.Property {
 	sorted := append([]*schema.Property(nil), props...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
 	return sorted
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func collectObjects(props []*schema.Property, into map[string]*schema.ObjectType) {

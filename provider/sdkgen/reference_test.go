@@ -3,9 +3,11 @@ package sdkgen
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,7 +37,7 @@ func generateReference(t *testing.T) map[string][]byte {
 func TestReferenceIsCommitted(t *testing.T) {
 	t.Parallel()
 	files := generateReference(t)
-	require.Equal(t, []string{"README.md", "go.md", "python.md", "typescript.md", "yaml.md"}, sortedKeys(files))
+	require.Equal(t, []string{"README.md", "go.md", "python.md", "typescript.md", "yaml.md"}, slices.Sorted(maps.Keys(files)))
 
 	committed, err := filepath.Glob(filepath.Join(referenceDir, "*.md"))
 	require.NoError(t, err)

@@ -10,8 +10,7 @@ cd "$project"
 rm -f main.go
 cp "$here/runner.go" runner.go
 go mod edit -replace "github.com/secureml/pulumi-secureml/sdk=$sdk"
-log=$(mktemp)
-if ! { go mod tidy && go build -tags securemlrunner -o runner . ; } >"$log" 2>&1; then
-  cat "$log" >&2
-  exit 1
-fi
+# shellcheck source=../quiet.sh
+source "$here/../quiet.sh"
+run go mod tidy
+run go build -tags securemlrunner -o runner .

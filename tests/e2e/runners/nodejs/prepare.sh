@@ -6,20 +6,11 @@
 set -euo pipefail
 project=$1
 tarball=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+here=$(cd "$(dirname "$0")" && pwd)
 cd "$project"
 
-# Quiet on success; on failure show what the failing command printed.
-run() {
-  local log
-  log=$(mktemp)
-  if ! "$@" >"$log" 2>&1; then
-    echo "prepare: '$*' failed:" >&2
-    cat "$log" >&2
-    rm -f "$log"
-    exit 1
-  fi
-  rm -f "$log"
-}
+# shellcheck source=../quiet.sh
+source "$here/../quiet.sh"
 
 run npm install --no-audit --no-fund --loglevel=error "$tarball"
 run npx --no tsc

@@ -6,20 +6,11 @@
 set -euo pipefail
 project=$1
 wheel=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+here=$(cd "$(dirname "$0")" && pwd)
 cd "$project"
 
-# Quiet on success; on failure show what the failing command printed.
-run() {
-  local log
-  log=$(mktemp)
-  if ! "$@" >"$log" 2>&1; then
-    echo "prepare: '$*' failed:" >&2
-    cat "$log" >&2
-    rm -f "$log"
-    exit 1
-  fi
-  rm -f "$log"
-}
+# shellcheck source=../quiet.sh
+source "$here/../quiet.sh"
 
 pip=(venv/bin/python -m pip --disable-pip-version-check --quiet)
 [ -x venv/bin/python ] || run python3 -m venv venv
