@@ -109,6 +109,24 @@ func (b *langBase) leafName(doc codegen.DocLanguageHelper, t schema.Type) string
 	return doc.GetTypeName(b.pkg.Reference(), t, isInputShape(t), b.module(token))
 }
 
+// enumMember returns the SDK's name of e and of its member el, or el's value when codegen names none.
+func (b *langBase) enumMember(doc codegen.DocLanguageHelper, e *schema.EnumType, el *schema.Enum) (typeName, member string) {
+	typeName = b.leafName(doc, e)
+	member, err := doc.GetEnumName(el, typeName)
+	if err != nil {
+		member = fmt.Sprint(el.Value)
+	}
+	return typeName, member
+}
+
+// valueWith renders a default value, spelling an enum value with enumValue.
+func valueWith(t schema.Type, v any, python bool, enumValue func(*schema.EnumType, *schema.Enum) string) string {
+	if el, ok := v.(*schema.Enum); ok {
+		return enumValue(codegen.UnwrapType(t).(*schema.EnumType), el)
+	}
+	return literal(v, python)
+}
+
 func isInputShape(t schema.Type) bool {
 	o, ok := t.(*schema.ObjectType)
 	return ok && o.IsInputShape()
@@ -437,19 +455,10 @@ func (l tsLang) typ(t schema.Type, resourceOutput bool) string {
 	}
 }
 
-func (l tsLang) value(t schema.Type, v any) string {
-	if el, ok := v.(*schema.Enum); ok {
-		return l.enumValue(codegen.UnwrapType(t).(*schema.EnumType), el)
-	}
-	return literal(v, false)
-}
+func (l tsLang) value(t schema.Type, v any) string { return valueWith(t, v, false, l.enumValue) }
 
 func (l tsLang) enumValue(e *schema.EnumType, el *schema.Enum) string {
-	name := l.leafName(l.tsDoc, e)
-	member, err := l.tsDoc.GetEnumName(el, name)
-	if err != nil {
-		member = fmt.Sprint(el.Value)
-	}
+	name, member := l.enumMember(l.tsDoc, e, el)
 	return l.alias + "." + name + "." + member
 }
 
@@ -546,19 +555,10 @@ func (l pyLang) typ(t schema.Type, resourceOutput bool) string {
 	}
 }
 
-func (l pyLang) value(t schema.Type, v any) string {
-	if el, ok := v.(*schema.Enum); ok {
-		return l.enumValue(codegen.UnwrapType(t).(*schema.EnumType), el)
-	}
-	return literal(v, true)
-}
+func (l pyLang) value(t schema.Type, v any) string { return valueWith(t, v, true, l.enumValue) }
 
 func (l pyLang) enumValue(e *schema.EnumType, el *schema.Enum) string {
-	name := l.leafName(l.pyDoc, e)
-	member, err := l.pyDoc.GetEnumName(el, name)
-	if err != nil {
-		member = fmt.Sprint(el.Value)
-	}
+	name, member := l.enumMember(l.pyDoc, e, el)
 	return l.alias + "." + name + "." + member
 }
 
@@ -691,18 +691,10 @@ func plainShape(t schema.Type) schema.Type {
 	return t
 }
 
-func (l goLang) value(t schema.Type, v any) string {
-	if el, ok := v.(*schema.Enum); ok {
-		return l.enumValue(codegen.UnwrapType(t).(*schema.EnumType), el)
-	}
-	return literal(v, false)
-}
+func (l goLang) value(t schema.Type, v any) string { return valueWith(t, v, false, l.enumValue) }
 
 func (l goLang) enumValue(e *schema.EnumType, el *schema.Enum) string {
-	member, err := l.goDoc.GetEnumName(el, l.leafName(l.goDoc, e))
-	if err != nil {
-		member = fmt.Sprint(el.Value)
-	}
+	_, member := l.enumMember(l.goDoc, e, el)
 	return l.pkgName + "." + member
 }
 
