@@ -17,7 +17,8 @@ const EnvLog = "SECUREML_STANDIN_LOG"
 type CallRecord struct {
 	// Time is when the call finished, RFC 3339 with nanoseconds.
 	Time string `json:"time"`
-	// Op is one of create, update, delete, read, diff, check.
+	// Op is one of create, update, delete, read, diff, check, or retry: a write that met a refusal
+	// azure-native retries and waits out its retry delay (Detail holds Azure's error code).
 	Op string `json:"op"`
 	// Type is the resource type token, e.g. azure-native:network:VirtualNetwork.
 	Type string `json:"type"`
@@ -25,6 +26,8 @@ type CallRecord struct {
 	URN string `json:"urn"`
 	// ID is the ARM ID the stand-in assigned ("" when there is none yet, e.g. for check).
 	ID string `json:"id"`
+	// Detail adds what the operation needs said, e.g. the error code of a retry.
+	Detail string `json:"detail,omitempty"`
 }
 
 // CallLog appends CallRecords to a file as JSON lines. A CallLog with an empty path does nothing.
@@ -38,12 +41,12 @@ type CallLog struct {
 func NewCallLog(path string) *CallLog { return &CallLog{path: path} }
 
 // Append writes one record stamped with the current time.
-func (l *CallLog) Append(op, token, urn, id string) error {
+func (l *CallLog) Append(op, token, urn, id, detail string) error {
 	if l == nil || l.path == "" {
 		return nil
 	}
 	line, err := json.Marshal(CallRecord{
-		Time: time.Now().UTC().Format(time.RFC3339Nano), Op: op, Type: token, URN: urn, ID: id,
+		Time: time.Now().UTC().Format(time.RFC3339Nano), Op: op, Type: token, URN: urn, ID: id, Detail: detail,
 	})
 	if err != nil {
 		return err

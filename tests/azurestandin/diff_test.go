@@ -9,6 +9,7 @@ import (
 )
 
 func TestComputeDiff(t *testing.T) {
+	t.Parallel()
 	base := map[string]any{
 		"resourceGroupName":  "rg",
 		"location":           "westeurope",
@@ -72,6 +73,7 @@ func TestComputeDiff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			resp := ComputeDiff(tt.token, pm(base), tt.news, nil)
 			assert.Equal(t, tt.changes, resp.GetChanges())
 			assert.Equal(t, tt.diffs, resp.GetDiffs())
@@ -89,6 +91,7 @@ func TestComputeDiff(t *testing.T) {
 }
 
 func TestComputeDiffPrivateEndpointSubnetReplaces(t *testing.T) {
+	t.Parallel()
 	olds := pm(map[string]any{"privateEndpointName": "pe", "subnet": map[string]any{"id": "/a"}, "tags": map[string]any{}})
 	news := pm(map[string]any{"privateEndpointName": "pe", "subnet": map[string]any{"id": "/b"}, "tags": map[string]any{"x": "y"}})
 	resp := ComputeDiff("azure-native:network:PrivateEndpoint", olds, news, nil)
@@ -99,6 +102,7 @@ func TestComputeDiffPrivateEndpointSubnetReplaces(t *testing.T) {
 }
 
 func TestComputeDiffUnknownIsChange(t *testing.T) {
+	t.Parallel()
 	olds := pm(map[string]any{"addressPrefix": "10.0.0.0/24"})
 	news := resource.PropertyMap{"addressPrefix": resource.MakeComputed(resource.NewStringProperty(""))}
 	resp := ComputeDiff("azure-native:network:Subnet", olds, news, nil)
@@ -107,6 +111,7 @@ func TestComputeDiffUnknownIsChange(t *testing.T) {
 }
 
 func TestComputeDiffIgnoreChanges(t *testing.T) {
+	t.Parallel()
 	olds := pm(map[string]any{"tags": map[string]any{"a": "1"}})
 	news := pm(map[string]any{"tags": map[string]any{"a": "2"}})
 	resp := ComputeDiff("azure-native:network:VirtualNetwork", olds, news, []string{"tags"})
@@ -114,6 +119,7 @@ func TestComputeDiffIgnoreChanges(t *testing.T) {
 }
 
 func TestComputeDiffSecretsCompareByValue(t *testing.T) {
+	t.Parallel()
 	secret := func(s string) resource.PropertyValue { return resource.MakeSecret(resource.NewStringProperty(s)) }
 	same := ComputeDiff("azure-native:network:VirtualNetwork",
 		resource.PropertyMap{"k": secret("a")}, resource.PropertyMap{"k": secret("a")}, nil)
@@ -124,6 +130,7 @@ func TestComputeDiffSecretsCompareByValue(t *testing.T) {
 }
 
 func TestReplaceKeys(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, map[string]bool{
 		"location": true, "resourceGroupName": true, "privateZoneName": true, "virtualNetworkLinkName": true,
 	}, ReplaceKeys("azure-native:network:VirtualNetworkLink"))
@@ -133,6 +140,7 @@ func TestReplaceKeys(t *testing.T) {
 }
 
 func TestStripComputedOutputs(t *testing.T) {
+	t.Parallel()
 	olds := pm(map[string]any{
 		"id": "/x", "etag": "e", "type": "t", "provisioningState": "Succeeded", "name": "vnet",
 		"virtualNetworkName": "vnet", "tags": map[string]any{},

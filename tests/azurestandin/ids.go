@@ -11,8 +11,9 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
-// SubscriptionID is the fixed, all-zero subscription that the offline Azure stand-in (a test double)
-// writes into every ARM ID it makes up.
+// SubscriptionID is the subscription of the default provider: the offline Azure stand-in (a test
+// double) writes it into the ARM IDs it makes up unless the provider instance is configured with
+// another subscriptionId (an explicit provider for another subscription).
 const SubscriptionID = "00000000-0000-0000-0000-000000000000"
 
 // ErrMissingResourceGroup is returned (wrapped) when a resource has no resourceGroupName input.
@@ -66,6 +67,10 @@ var idTable = map[string]idSpec{
 		seg("bastionHosts", "bastionHostName")}},
 	"azure-native:network:DnsResolver": {"Microsoft.Network", []idSegment{
 		seg("dnsResolvers", "dnsResolverName")}},
+	"azure-native:network:NetworkInterface": {"Microsoft.Network", []idSegment{
+		seg("networkInterfaces", "networkInterfaceName")}},
+	"azure-native:network:VirtualNetworkPeering": {"Microsoft.Network", []idSegment{
+		seg("virtualNetworks", "virtualNetworkName"), seg("virtualNetworkPeerings", "virtualNetworkPeeringName")}},
 }
 
 // ResourceID is the identity the offline Azure stand-in (a test double) assigns to a resource.
@@ -78,6 +83,8 @@ type ResourceID struct {
 	Type string
 	// ResourceGroup is the resourceGroupName input.
 	ResourceGroup string
+	// Subscription is the subscription of the provider instance that owns the resource.
+	Subscription string
 	// AutoNamed is true when the own-name input was missing and Name was derived from the URN.
 	AutoNamed bool
 }
@@ -149,10 +156,10 @@ func ARMType(token string) string {
 	return s.namespace + "/" + strings.Join(cols, "/")
 }
 
-// BuildID computes the ARM ID for a resource of the given type from its inputs. A missing own-name input
-// is replaced by AutoName(urn), the way azure-native auto-names; a missing parent-name input or
-// resourceGroupName is an error.
-func BuildID(token, urn string, inputs resource.PropertyMap) (ResourceID, error) {
+// BuildID computes the ARM ID, in subscription, for a resource of the given type from its inputs. A
+// missing own-name input is replaced by AutoName(urn), the way azure-native auto-names; a missing
+// parent-name input or resourceGroupName is an error.
+func BuildID(token, urn string, inputs resource.PropertyMap, subscription string) (ResourceID, error) {
 	s, err := specFor(token)
 	if err != nil {
 		return ResourceID{}, err
@@ -161,9 +168,9 @@ func BuildID(token, urn string, inputs resource.PropertyMap) (ResourceID, error)
 	if !ok {
 		return ResourceID{}, fmt.Errorf("%w (type %s, urn %s)", ErrMissingResourceGroup, token, urn)
 	}
-	out := ResourceID{ResourceGroup: rg, Type: ARMType(token)}
+	out := ResourceID{ResourceGroup: rg, Type: ARMType(token), Subscription: subscription}
 	var b strings.Builder
-	fmt.Fprintf(&b, "/subscriptions/%s/resourceGroups/%s/providers/%s", SubscriptionID, rg, s.namespace)
+	fmt.Fprintf(&b, "/subscriptions/%s/resourceGroups/%s/providers/%s", subscription, rg, s.namespace)
 	for i, sg := range s.segments {
 		name, ok := stringProp(inputs, sg.nameKey)
 		if !ok {
@@ -185,9 +192,11 @@ func IDFromARM(token, armID string) (ResourceID, error) {
 	parts := strings.Split(strings.Trim(armID, "/"), "/")
 	rid := ResourceID{ID: armID, Name: lastSegment(armID), Type: ARMType(token)}
 	for i := 0; i+1 < len(parts); i++ {
-		if strings.EqualFold(parts[i], "resourceGroups") {
+		switch {
+		case strings.EqualFold(parts[i], "subscriptions") && rid.Subscription == "":
+			rid.Subscription = parts[i+1]
+		case strings.EqualFold(parts[i], "resourceGroups") && rid.ResourceGroup == "":
 			rid.ResourceGroup = parts[i+1]
-			break
 		}
 	}
 	if rid.ResourceGroup == "" || rid.Name == "" {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestBuildIDPerToken(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		token  string
 		inputs map[string]any
@@ -51,6 +52,12 @@ func TestBuildIDPerToken(t *testing.T) {
 			"Microsoft.Network/bastionHosts/bas", "Microsoft.Network/bastionHosts"},
 		{"azure-native:network:DnsResolver", map[string]any{"dnsResolverName": "dnsr"},
 			"Microsoft.Network/dnsResolvers/dnsr", "Microsoft.Network/dnsResolvers"},
+		{"azure-native:network:NetworkInterface", map[string]any{"networkInterfaceName": "nic"},
+			"Microsoft.Network/networkInterfaces/nic", "Microsoft.Network/networkInterfaces"},
+		{"azure-native:network:VirtualNetworkPeering",
+			map[string]any{"virtualNetworkName": "vnet", "virtualNetworkPeeringName": "to-hub"},
+			"Microsoft.Network/virtualNetworks/vnet/virtualNetworkPeerings/to-hub",
+			"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"},
 		// Versioned modules map onto the same table entry.
 		{"azure-native:network/v20230201:VirtualNetwork", map[string]any{"virtualNetworkName": "vnet"},
 			"Microsoft.Network/virtualNetworks/vnet", "Microsoft.Network/virtualNetworks"},
@@ -62,13 +69,15 @@ func TestBuildIDPerToken(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.token, func(t *testing.T) {
+			t.Parallel()
 			in := pm(tt.inputs)
 			in["resourceGroupName"] = resource.NewStringProperty("rg-ml")
-			rid, err := BuildID(tt.token, testURN(tt.token, "x"), in)
+			rid, err := BuildID(tt.token, testURN(tt.token, "x"), in, SubscriptionID)
 			require.NoError(t, err)
 			assert.Equal(t, testRG+tt.wantID, rid.ID)
 			assert.Equal(t, tt.wantTy, rid.Type)
 			assert.Equal(t, "rg-ml", rid.ResourceGroup)
+			assert.Equal(t, SubscriptionID, rid.Subscription)
 			assert.Equal(t, lastSegment(tt.wantID), rid.Name)
 			assert.False(t, rid.AutoNamed)
 		})
@@ -76,55 +85,59 @@ func TestBuildIDPerToken(t *testing.T) {
 }
 
 func TestBuildIDAutoName(t *testing.T) {
+	t.Parallel()
 	urn := testURN("azure-native:network:VirtualNetwork", "hub-vnet")
 	in := pm(map[string]any{"resourceGroupName": "rg-ml"})
 
-	rid, err := BuildID("azure-native:network:VirtualNetwork", urn, in)
+	rid, err := BuildID("azure-native:network:VirtualNetwork", urn, in, SubscriptionID)
 	require.NoError(t, err)
 	assert.True(t, rid.AutoNamed)
 	assert.Regexp(t, regexp.MustCompile(`^hub-vnet[0-9a-f]{8}$`), rid.Name)
 	assert.Equal(t, testRG+"Microsoft.Network/virtualNetworks/"+rid.Name, rid.ID)
 
-	again, err := BuildID("azure-native:network:VirtualNetwork", urn, in)
+	again, err := BuildID("azure-native:network:VirtualNetwork", urn, in, SubscriptionID)
 	require.NoError(t, err)
 	assert.Equal(t, rid, again, "same URN, same name")
 
-	other, err := BuildID("azure-native:network:VirtualNetwork", urn+"2", in)
+	other, err := BuildID("azure-native:network:VirtualNetwork", urn+"2", in, SubscriptionID)
 	require.NoError(t, err)
 	assert.NotEqual(t, rid.Name, other.Name)
 
 	// Generic fallback auto-names too.
-	g, err := BuildID("azure-native:storage:StorageAccount", testURN("azure-native:storage:StorageAccount", "st"), in)
+	g, err := BuildID("azure-native:storage:StorageAccount", testURN("azure-native:storage:StorageAccount", "st"), in, SubscriptionID)
 	require.NoError(t, err)
 	assert.Regexp(t, `^st[0-9a-f]{8}$`, g.Name)
 	assert.Equal(t, testRG+"Microsoft.Storage/storageAccounts/"+g.Name, g.ID)
 }
 
 func TestBuildIDErrors(t *testing.T) {
-	_, err := BuildID("azure-native:network:VirtualNetwork", "urn", pm(map[string]any{"virtualNetworkName": "v"}))
+	t.Parallel()
+	_, err := BuildID("azure-native:network:VirtualNetwork", "urn", pm(map[string]any{"virtualNetworkName": "v"}), SubscriptionID)
 	require.ErrorIs(t, err, ErrMissingResourceGroup)
 	assert.Contains(t, err.Error(), "resourceGroupName")
 
 	_, err = BuildID("azure-native:network:Subnet", "urn",
-		pm(map[string]any{"resourceGroupName": "rg", "subnetName": "s"}))
+		pm(map[string]any{"resourceGroupName": "rg", "subnetName": "s"}), SubscriptionID)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "virtualNetworkName")
 
-	_, err = BuildID("nonsense", "urn", pm(map[string]any{"resourceGroupName": "rg"}))
+	_, err = BuildID("nonsense", "urn", pm(map[string]any{"resourceGroupName": "rg"}), SubscriptionID)
 	require.Error(t, err)
 }
 
 func TestBuildIDSecretName(t *testing.T) {
+	t.Parallel()
 	in := resource.PropertyMap{
 		"resourceGroupName":  resource.MakeSecret(resource.NewStringProperty("rg-ml")),
 		"virtualNetworkName": resource.MakeSecret(resource.NewStringProperty("vnet")),
 	}
-	rid, err := BuildID("azure-native:network:VirtualNetwork", "urn", in)
+	rid, err := BuildID("azure-native:network:VirtualNetwork", "urn", in, SubscriptionID)
 	require.NoError(t, err)
 	assert.Equal(t, testRG+"Microsoft.Network/virtualNetworks/vnet", rid.ID)
 }
 
 func TestNamingKeys(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, []string{"virtualNetworkName", "subnetName"}, NamingKeys("azure-native:network:Subnet"))
 	assert.Equal(t, "privateDnsZoneGroupName", OwnNameKey("azure-native:network:PrivateDnsZoneGroup"))
 	assert.Equal(t, "storageAccountName", OwnNameKey("azure-native:storage:StorageAccount"))
@@ -133,6 +146,7 @@ func TestNamingKeys(t *testing.T) {
 }
 
 func TestURNHelpers(t *testing.T) {
+	t.Parallel()
 	urn := testURN("azure-native:network:Subnet", "a::b")
 	assert.Equal(t, "a::b", URNName(urn))
 	assert.Equal(t, "azure-native:network:Subnet", TokenFromURN(urn))
@@ -141,6 +155,7 @@ func TestURNHelpers(t *testing.T) {
 }
 
 func TestLowerCamel(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"VirtualNetwork": "virtualNetwork", "DNSZone": "dnsZone", "PublicIPAddress": "publicIPAddress",
 		"Vault": "vault", "IP": "ip", "": "",
@@ -150,6 +165,7 @@ func TestLowerCamel(t *testing.T) {
 }
 
 func TestDeterministicGUIDAndETag(t *testing.T) {
+	t.Parallel()
 	g := DeterministicGUID("seed")
 	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, g)
 	assert.Equal(t, g, DeterministicGUID("seed"))
@@ -158,8 +174,9 @@ func TestDeterministicGUIDAndETag(t *testing.T) {
 }
 
 func TestIDFromARM(t *testing.T) {
+	t.Parallel()
 	in := pm(map[string]any{"resourceGroupName": "rg-ml", "virtualNetworkName": "vnet", "subnetName": "snet"})
-	built, err := BuildID("azure-native:network:Subnet", "urn", in)
+	built, err := BuildID("azure-native:network:Subnet", "urn", in, SubscriptionID)
 	require.NoError(t, err)
 	got, err := IDFromARM("azure-native:network:Subnet", built.ID)
 	require.NoError(t, err)
@@ -167,4 +184,21 @@ func TestIDFromARM(t *testing.T) {
 
 	_, err = IDFromARM("azure-native:network:Subnet", "not-an-id")
 	assert.Error(t, err)
+
+	hub, err := IDFromARM("azure-native:network:PrivateZone",
+		"/subscriptions/"+hubSubscription+"/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/z.example")
+	require.NoError(t, err)
+	assert.Equal(t, hubSubscription, hub.Subscription)
+	assert.Equal(t, "rg-hub", hub.ResourceGroup)
+	assert.Equal(t, "z.example", hub.Name)
+}
+
+func TestBuildIDUsesTheGivenSubscription(t *testing.T) {
+	t.Parallel()
+	in := pm(map[string]any{"resourceGroupName": "rg-hub", "privateZoneName": "z.example", "virtualNetworkLinkName": "l"})
+	rid, err := BuildID("azure-native:network:VirtualNetworkLink", "urn", in, hubSubscription)
+	require.NoError(t, err)
+	assert.Equal(t, "/subscriptions/"+hubSubscription+
+		"/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/z.example/virtualNetworkLinks/l", rid.ID)
+	assert.Equal(t, hubSubscription, rid.Subscription)
 }

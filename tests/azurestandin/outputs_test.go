@@ -5,9 +5,11 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-func TestEndpointConnection(t *testing.T) {
+func TestEndpointConnectionPlainReadsFirstConnection(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name          string
 		in            map[string]any
@@ -24,49 +26,62 @@ func TestEndpointConnection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g, tg := endpointConnection(pm(tt.in))
+			t.Parallel()
+			g, tg := endpointConnectionPlain(tt.in)
 			assert.Equal(t, tt.group, g)
 			assert.Equal(t, tt.target, tg)
 		})
 	}
 }
 
-func TestSubnetPrefix(t *testing.T) {
-	p, ok := subnetPrefix(pm(map[string]any{"addressPrefix": "10.0.0.0/24"}))
-	assert.True(t, ok)
-	assert.Equal(t, "10.0.0.0/24", p)
-	p, ok = subnetPrefix(pm(map[string]any{"addressPrefixes": []any{"10.1.0.0/24", "10.2.0.0/24"}}))
-	assert.True(t, ok)
-	assert.Equal(t, "10.1.0.0/24", p)
-	_, ok = subnetPrefix(pm(map[string]any{}))
-	assert.False(t, ok)
+func TestSubnetPrefixOfPrefersAddressPrefix(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "10.0.0.0/24", subnetPrefixOf(map[string]any{"addressPrefix": "10.0.0.0/24"}))
+	assert.Equal(t, "10.1.0.0/24", subnetPrefixOf(map[string]any{"addressPrefixes": []any{"10.1.0.0/24", "10.2.0.0/24"}}))
+	assert.Equal(t, "", subnetPrefixOf(map[string]any{}))
 }
 
-func TestEndpointIPs(t *testing.T) {
-	props := pm(map[string]any{"customDnsConfigs": []any{
+func TestEndpointDNSConfigsComeFromTheNetworkInterface(t *testing.T) {
+	t.Parallel()
+	nic := Record{Properties: map[string]any{"ipConfigurations": []any{
+		map[string]any{"privateIPAddress": "10.0.0.4", "privateLinkConnectionProperties": map[string]any{"fqdns": []any{"a"}}},
+		map[string]any{"privateIPAddress": "10.0.0.5", "privateLinkConnectionProperties": map[string]any{"fqdns": []any{"b"}}},
+	}}}
+	assert.Equal(t, []any{
 		map[string]any{"fqdn": "a", "ipAddresses": []any{"10.0.0.4"}},
-		map[string]any{"fqdn": "b", "ipAddresses": []any{"10.0.0.5", "10.0.0.6"}},
-	}})
-	assert.Equal(t, []string{"10.0.0.4", "10.0.0.5", "10.0.0.6"}, endpointIPs(props))
-	assert.Nil(t, endpointIPs(resource.PropertyMap{}))
+		map[string]any{"fqdn": "b", "ipAddresses": []any{"10.0.0.5"}},
+	}, endpointDNSConfigs(nic))
+	assert.Nil(t, endpointDNSConfigs(Record{}))
 }
 
 func TestComputeOutputsKeepsExplicitName(t *testing.T) {
-	s := NewServer(Options{})
+	t.Parallel()
 	in := pm(map[string]any{"name": "explicit", "resourceGroupName": "rg", "routeTableName": "rt"})
-	rid, err := BuildID("azure-native:network:RouteTable", "urn", in)
-	assert.NoError(t, err)
-	out, err := s.computeOutputs("azure-native:network:RouteTable", rid, in, nil, false)
-	assert.NoError(t, err)
+	rid, err := BuildID("azure-native:network:RouteTable", "urn", in, SubscriptionID)
+	require.NoError(t, err)
+	out := computeOutputs("azure-native:network:RouteTable", rid, in, nil, nil)
 	assert.Equal(t, "explicit", out["name"].StringValue())
 	assert.Equal(t, "Microsoft.Network/routeTables", out["type"].StringValue())
+	assert.Equal(t, rid.ID, out["id"].StringValue())
+	assert.Equal(t, "Succeeded", out["provisioningState"].StringValue())
 }
 
-func TestComputeOutputsBadSubnetPrefix(t *testing.T) {
-	s := NewServer(Options{})
-	in := pm(map[string]any{"resourceGroupName": "rg", "virtualNetworkName": "v", "subnetName": "s", "addressPrefix": "bogus"})
-	rid, err := BuildID("azure-native:network:Subnet", "urn", in)
-	assert.NoError(t, err)
-	_, err = s.computeOutputs("azure-native:network:Subnet", rid, in, nil, false)
-	assert.Error(t, err)
+func TestComputeOutputsPrivateEndpointWithoutInterface(t *testing.T) {
+	t.Parallel()
+	in := pm(peIn("pe-kv", peSubnetID, "vault", testRG+"Microsoft.KeyVault/vaults/kv"))
+	rid, err := BuildID(tokPE, "urn", in, SubscriptionID)
+	require.NoError(t, err)
+
+	// A preview of a create: the interface does not exist yet, so its outputs are unknown.
+	fresh := computeOutputs(tokPE, rid, in, nil, nil)
+	assert.True(t, fresh["networkInterfaces"].IsComputed())
+	assert.True(t, fresh["customDnsConfigs"].IsComputed())
+
+	// A preview of an update keeps what the endpoint reported before.
+	olds := in.Copy()
+	olds["networkInterfaces"] = resource.NewPropertyValue([]any{map[string]any{"id": "/nic"}})
+	olds["customDnsConfigs"] = resource.NewPropertyValue([]any{map[string]any{"fqdn": "kv.vault.azure.net"}})
+	kept := computeOutputs(tokPE, rid, in, olds, nil)
+	assert.True(t, olds["networkInterfaces"].DeepEquals(kept["networkInterfaces"]))
+	assert.True(t, olds["customDnsConfigs"].DeepEquals(kept["customDnsConfigs"]))
 }

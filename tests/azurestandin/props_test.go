@@ -7,7 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func TestPropHelpers(t *testing.T) {
+func TestPropHelpersUnwrapSecretsAndOutputs(t *testing.T) {
+	t.Parallel()
 	m := resource.PropertyMap{
 		"s":     resource.MakeSecret(resource.NewStringProperty("v")),
 		"empty": resource.NewStringProperty(""),
@@ -35,4 +36,29 @@ func TestPropHelpers(t *testing.T) {
 	assert.Nil(t, firstObject(m, "a"))
 	assert.Equal(t, "c", lastSegment("/a/b/c/"))
 	assert.Equal(t, "abc", lastSegment("abc"))
+}
+
+func TestPlainMapIsWhatAzureSees(t *testing.T) {
+	t.Parallel()
+	m := resource.PropertyMap{
+		"secret":  resource.MakeSecret(resource.NewStringProperty("v")),
+		"unknown": resource.MakeComputed(resource.NewStringProperty("")),
+		"null":    resource.NewNullProperty(),
+		"n":       resource.NewNumberProperty(3),
+		"b":       resource.NewBoolProperty(true),
+		"arr": resource.NewArrayProperty([]resource.PropertyValue{
+			resource.NewStringProperty("a"), resource.MakeComputed(resource.NewStringProperty("")),
+		}),
+		"obj": resource.NewObjectProperty(resource.PropertyMap{"id": resource.NewStringProperty("/x")}),
+	}
+	assert.Equal(t, map[string]any{
+		"secret": "v", "n": 3.0, "b": true, "arr": []any{"a"}, "obj": map[string]any{"id": "/x"},
+	}, plainMap(m))
+}
+
+func TestParentIDOfNestedResources(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, vnetID, parentID(peSubnetID))
+	assert.Equal(t, "", parentID(vnetID), "a top-level resource has no parent")
+	assert.Equal(t, zoneID, parentID(zoneID+"/virtualNetworkLinks/link"))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -13,6 +14,8 @@ import (
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
+
+	"github.com/secureml/pulumi-secureml/components/azurecloud"
 )
 
 const (
@@ -32,6 +35,8 @@ const (
 type Options struct {
 	// LogPath is the call-log file ("" disables the log). See EnvLog.
 	LogPath string
+	// StateDir is where the pretend Azure resources are kept ("" keeps them in memory). See EnvState.
+	StateDir string
 	// TimeScale scales the simulated Azure operation time (0 disables sleeping). See EnvTimeScale.
 	TimeScale float64
 	// FailType is a type token whose Create fails on purpose ("" disables). See EnvFailType.
@@ -40,12 +45,13 @@ type Options struct {
 	SupportsPreview bool
 }
 
-// OptionsFromEnv reads Options from SECUREML_STANDIN_LOG, SECUREML_STANDIN_TIME_SCALE,
-// SECUREML_STANDIN_FAIL_TYPE and SECUREML_STANDIN_SUPPORTS_PREVIEW.
+// OptionsFromEnv reads Options from SECUREML_STANDIN_LOG, SECUREML_STANDIN_STATE,
+// SECUREML_STANDIN_TIME_SCALE, SECUREML_STANDIN_FAIL_TYPE and SECUREML_STANDIN_SUPPORTS_PREVIEW.
 func OptionsFromEnv() Options {
 	preview, _ := strconv.ParseBool(os.Getenv(EnvSupportsPreview))
 	return Options{
 		LogPath:         os.Getenv(EnvLog),
+		StateDir:        os.Getenv(EnvState),
 		TimeScale:       TimeScaleFromEnv(),
 		FailType:        os.Getenv(EnvFailType),
 		SupportsPreview: preview,
@@ -53,22 +59,46 @@ func OptionsFromEnv() Options {
 }
 
 // Server is the offline Azure stand-in (a test double): a Pulumi resource provider that answers as
-// azure-native 2.90.0 without talking to Azure. Nothing is deployed; it makes up ARM-shaped IDs and
-// outputs and keeps a little in-process memory (subnet prefixes, endpoint IPs).
+// azure-native 2.90.0 without talking to Azure. Nothing is deployed. It keeps the resources it pretends
+// exist in a Store, refuses what Azure refuses (azure.go, concurrency.go) and makes up ARM-shaped IDs
+// and outputs. One Server is one provider instance, with its own subscription and cloud.
 type Server struct {
 	pulumirpc.UnimplementedResourceProviderServer
 
-	opts  Options
-	log   *CallLog
-	ips   *IPAllocator
-	sleep func(ctx context.Context, d time.Duration) error
+	opts     Options
+	log      *CallLog
+	store    *Store
+	inflight *inflight
+	sleep    func(ctx context.Context, d time.Duration) error
+
+	cfgMu        sync.RWMutex
+	subscription string
+	environment  string
 }
 
 var _ pulumirpc.ResourceProviderServer = (*Server)(nil)
 
 // NewServer returns a Server configured by opts.
 func NewServer(opts Options) *Server {
-	return &Server{opts: opts, log: NewCallLog(opts.LogPath), ips: NewIPAllocator(), sleep: sleepContext}
+	return &Server{
+		opts: opts, log: NewCallLog(opts.LogPath), store: NewStore(opts.StateDir), inflight: newInflight(),
+		sleep: sleepContext, subscription: SubscriptionID,
+	}
+}
+
+// Store returns the resources the stand-in pretends exist.
+func (s *Server) Store() *Store { return s.store }
+
+func (s *Server) subscriptionID() string {
+	s.cfgMu.RLock()
+	defer s.cfgMu.RUnlock()
+	return s.subscription
+}
+
+func (s *Server) cloud() azurecloud.Cloud {
+	s.cfgMu.RLock()
+	defer s.cfgMu.RUnlock()
+	return azurecloud.FromEnvironment(s.environment)
 }
 
 // unmarshalOpts keeps unknowns, secrets and resource references so they round-trip untouched.
@@ -101,8 +131,12 @@ func tokenOf(reqType, urn string) string {
 }
 
 // record appends to the call log; a failing log is reported on stderr but never fails the call.
-func (s *Server) record(op, token, urn, id string) {
-	if err := s.log.Append(op, token, urn, id); err != nil {
+func (s *Server) record(op, token, urn, id string) { s.recordDetail(op, token, urn, id, "") }
+
+// recordDetail appends to the call log with a detail; a failing log is reported on stderr but never
+// fails the call.
+func (s *Server) recordDetail(op, token, urn, id, detail string) {
+	if err := s.log.Append(op, token, urn, id, detail); err != nil {
 		fmt.Fprintf(os.Stderr, "offline Azure stand-in: writing call log: %v\n", err)
 	}
 }
@@ -136,10 +170,26 @@ func (s *Server) DiffConfig(context.Context, *pulumirpc.DiffRequest) (*pulumirpc
 	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
 }
 
-// Configure accepts any configuration and announces secrets and resource references support and no
-// output values. By default it announces no preview support, so the engine never calls Create/Update
-// during preview (Options.SupportsPreview opts in).
-func (s *Server) Configure(context.Context, *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+// Configure takes the provider instance's subscriptionId and environment (the default provider keeps
+// the all-zero subscription and the public cloud) and announces secrets and resource references
+// support and no output values. By default it announces no preview support, so the engine never calls
+// Create/Update during preview (Options.SupportsPreview opts in).
+func (s *Server) Configure(_ context.Context, req *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+	setting := func(key string) string {
+		if v := req.GetVariables()["azure-native:config:"+key]; v != "" {
+			return v
+		}
+		if f, ok := req.GetArgs().GetFields()[key]; ok {
+			return f.GetStringValue()
+		}
+		return ""
+	}
+	s.cfgMu.Lock()
+	if sub := setting("subscriptionId"); sub != "" {
+		s.subscription = sub
+	}
+	s.environment = setting("environment")
+	s.cfgMu.Unlock()
 	return &pulumirpc.ConfigureResponse{
 		AcceptSecrets: true, AcceptResources: true, SupportsPreview: s.opts.SupportsPreview, AcceptOutputs: false,
 	}, nil
@@ -163,24 +213,6 @@ func (s *Server) GetMapping(context.Context, *pulumirpc.GetMappingRequest) (*pul
 // GetMappings returns no mapping providers.
 func (s *Server) GetMappings(context.Context, *pulumirpc.GetMappingsRequest) (*pulumirpc.GetMappingsResponse, error) {
 	return &pulumirpc.GetMappingsResponse{}, nil
-}
-
-// Invoke answers azure-native:authorization:getClientConfig with all-zero IDs; other functions are
-// not modelled and return an error.
-func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
-	if NormalizeToken(req.GetTok()) != "azure-native:authorization:getClientConfig" {
-		return nil, fmt.Errorf("offline Azure stand-in: function %s is not modelled", req.GetTok())
-	}
-	ret, err := marshal(resource.PropertyMap{
-		"clientId":       resource.NewStringProperty(SubscriptionID),
-		"objectId":       resource.NewStringProperty(SubscriptionID),
-		"subscriptionId": resource.NewStringProperty(SubscriptionID),
-		"tenantId":       resource.NewStringProperty(SubscriptionID),
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &pulumirpc.InvokeResponse{Return: ret}, nil
 }
 
 // Check returns the new inputs unchanged (no defaults), keeping secrets and unknowns.
@@ -211,7 +243,6 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 	if err != nil {
 		return nil, err
 	}
-	s.observe(token, req.GetId(), olds)
 	base := StripComputedOutputs(olds, news)
 	if req.GetOldInputs() != nil {
 		if base, err = unmarshal(req.GetOldInputs()); err != nil {
@@ -219,121 +250,4 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 		}
 	}
 	return ComputeDiff(token, base, news, req.GetIgnoreChanges()), nil
-}
-
-// Create makes up an ARM ID and returns the inputs echoed plus computed outputs. Nothing is deployed.
-func (s *Server) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
-	token := tokenOf(req.GetType(), req.GetUrn())
-	var id string
-	if !req.GetPreview() { // preview calls (only with Options.SupportsPreview) are not logged
-		defer func() { s.record("create", token, req.GetUrn(), id) }()
-	}
-
-	inputs, err := unmarshal(req.GetProperties())
-	if err != nil {
-		return nil, err
-	}
-	if req.GetPreview() {
-		// Only with Options.SupportsPreview: echo the inputs, no ID, no side effects (outputs the
-		// engine does not get back are unknown in the preview).
-		props, err := marshal(inputs)
-		return &pulumirpc.CreateResponse{Properties: props}, err
-	}
-	if s.opts.FailType != "" && NormalizeToken(s.opts.FailType) == NormalizeToken(token) {
-		return nil, fmt.Errorf("offline Azure stand-in: injected failure for %s", token)
-	}
-	rid, err := BuildID(token, req.GetUrn(), inputs)
-	if err != nil {
-		return nil, err
-	}
-	outputs, err := s.computeOutputs(token, rid, inputs, nil, false)
-	if err != nil {
-		return nil, err
-	}
-	props, err := marshal(outputs)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.simulate(ctx, token); err != nil {
-		s.ips.Release(rid.ID)
-		return nil, err
-	}
-	id = rid.ID
-	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
-}
-
-// Update returns the new inputs echoed plus recomputed outputs; the ID never changes.
-func (s *Server) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
-	token := tokenOf(req.GetType(), req.GetUrn())
-	if !req.GetPreview() { // preview calls (only with Options.SupportsPreview) are not logged
-		defer s.record("update", token, req.GetUrn(), req.GetId())
-	}
-
-	olds, err := unmarshal(req.GetOlds())
-	if err != nil {
-		return nil, err
-	}
-	news, err := unmarshal(req.GetNews())
-	if err != nil {
-		return nil, err
-	}
-	// The ID never changes on update; derive the identity from it (news may hold unknowns in a preview).
-	rid, err := IDFromARM(token, req.GetId())
-	if req.GetId() == "" {
-		rid, err = BuildID(token, req.GetUrn(), news)
-	}
-	if err != nil {
-		return nil, err
-	}
-	outputs, err := s.computeOutputs(token, rid, news, olds, req.GetPreview())
-	if err != nil {
-		return nil, err
-	}
-	props, err := marshal(outputs)
-	if err != nil || req.GetPreview() {
-		// A preview (only with Options.SupportsPreview) gets the recomputed outputs without side effects.
-		return &pulumirpc.UpdateResponse{Properties: props}, err
-	}
-	if err := s.simulate(ctx, token); err != nil {
-		return nil, err
-	}
-	return &pulumirpc.UpdateResponse{Properties: props}, nil
-}
-
-// Read is a no-op refresh: it returns the given ID, state and inputs unchanged.
-func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
-	token := tokenOf(req.GetType(), req.GetUrn())
-	defer s.record("read", token, req.GetUrn(), req.GetId())
-	if req.GetProperties() != nil {
-		props, err := unmarshal(req.GetProperties())
-		if err != nil {
-			return nil, err
-		}
-		s.observe(token, req.GetId(), props)
-	}
-	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: req.GetProperties(), Inputs: req.GetInputs()}, nil
-}
-
-// Delete always succeeds (after the simulated delay) and frees a private endpoint's IPs.
-func (s *Server) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
-	token := tokenOf(req.GetType(), req.GetUrn())
-	defer s.record("delete", token, req.GetUrn(), req.GetId())
-	if NormalizeToken(token) == tokenPrivateEndpoint {
-		props, err := unmarshal(req.GetProperties())
-		if err != nil {
-			return nil, err
-		}
-		subnetID := endpointSubnetID(props)
-		if ips := endpointIPs(props); len(ips) > 0 {
-			for _, ip := range ips {
-				s.ips.ReleaseIP(subnetID, ip)
-			}
-		} else {
-			s.ips.Release(req.GetId())
-		}
-	}
-	if err := s.simulate(ctx, token); err != nil {
-		return nil, err
-	}
-	return &emptypb.Empty{}, nil
 }

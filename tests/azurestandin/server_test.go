@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,30 +18,6 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 )
-
-const (
-	tokVNet   = "azure-native:network:VirtualNetwork"
-	tokSubnet = "azure-native:network:Subnet"
-	tokPE     = "azure-native:network:PrivateEndpoint"
-	tokPIP    = "azure-native:network:PublicIPAddress"
-)
-
-// engineOpts are the options the engine uses when talking to a provider that accepts secrets.
-var engineOpts = plugin.MarshalOptions{KeepUnknowns: true, KeepSecrets: true, KeepResources: true}
-
-func toStruct(t *testing.T, m resource.PropertyMap) *structpb.Struct {
-	t.Helper()
-	s, err := plugin.MarshalProperties(m, engineOpts)
-	require.NoError(t, err)
-	return s
-}
-
-func fromStruct(t *testing.T, s *structpb.Struct) resource.PropertyMap {
-	t.Helper()
-	m, err := plugin.UnmarshalProperties(s, engineOpts)
-	require.NoError(t, err)
-	return m
-}
 
 // startGRPC serves srv on a loopback port and returns a client for it.
 func startGRPC(t *testing.T, srv pulumirpc.ResourceProviderServer) pulumirpc.ResourceProviderClient {
@@ -59,21 +34,17 @@ func startGRPC(t *testing.T, srv pulumirpc.ResourceProviderServer) pulumirpc.Res
 	return pulumirpc.NewResourceProviderClient(conn)
 }
 
+// vnetInputs is the virtual network vnet-ml with a secret tag.
 func vnetInputs() resource.PropertyMap {
-	return resource.PropertyMap{
-		"resourceGroupName":  resource.NewStringProperty("rg-ml"),
-		"virtualNetworkName": resource.NewStringProperty("vnet-ml"),
-		"location":           resource.NewStringProperty("westeurope"),
-		"addressSpace": resource.NewObjectProperty(resource.PropertyMap{
-			"addressPrefixes": resource.NewArrayProperty([]resource.PropertyValue{resource.NewStringProperty("10.0.0.0/16")}),
-		}),
-		"tags": resource.MakeSecret(resource.NewObjectProperty(resource.PropertyMap{
-			"owner": resource.NewStringProperty("ml-team"),
-		})),
-	}
+	in := pm(vnetIn("vnet-ml", "westeurope", "10.0.0.0/16"))
+	in["tags"] = resource.MakeSecret(resource.NewObjectProperty(resource.PropertyMap{
+		"owner": resource.NewStringProperty("ml-team"),
+	}))
+	return in
 }
 
 func TestGRPCCreateVirtualNetwork(t *testing.T) {
+	t.Parallel()
 	logPath := filepath.Join(t.TempDir(), "calls.jsonl")
 	client := startGRPC(t, NewServer(Options{LogPath: logPath}))
 	ctx := context.Background()
@@ -94,14 +65,13 @@ func TestGRPCCreateVirtualNetwork(t *testing.T) {
 		Urn: urn, Type: tokVNet, Name: "vnet", Properties: toStruct(t, vnetInputs()),
 	})
 	require.NoError(t, err)
-	wantID := testRG + "Microsoft.Network/virtualNetworks/vnet-ml"
-	assert.Equal(t, wantID, resp.GetId())
+	assert.Equal(t, vnetID, resp.GetId())
 
 	out := fromStruct(t, resp.GetProperties())
-	assert.Equal(t, wantID, out["id"].StringValue())
+	assert.Equal(t, vnetID, out["id"].StringValue())
 	assert.Equal(t, "Succeeded", out["provisioningState"].StringValue())
 	assert.Equal(t, "Microsoft.Network/virtualNetworks", out["type"].StringValue())
-	assert.Equal(t, ETag(wantID), out["etag"].StringValue())
+	assert.Equal(t, ETag(vnetID), out["etag"].StringValue())
 	assert.Equal(t, "vnet-ml", out["name"].StringValue())
 	assert.Equal(t, "westeurope", out["location"].StringValue())
 	require.True(t, out["tags"].IsSecret(), "secret input stays secret in outputs")
@@ -110,10 +80,19 @@ func TestGRPCCreateVirtualNetwork(t *testing.T) {
 	recs, err := ReadCallLog(logPath)
 	require.NoError(t, err)
 	require.Len(t, recs, 1)
-	assert.Equal(t, CallRecord{Time: recs[0].Time, Op: "create", Type: tokVNet, URN: urn, ID: wantID}, recs[0])
+	assert.Equal(t, CallRecord{Time: recs[0].Time, Op: "create", Type: tokVNet, URN: urn, ID: vnetID}, recs[0])
+
+	// A refusal travels through gRPC with Azure's code and message.
+	_, err = client.Create(ctx, &pulumirpc.CreateRequest{
+		Urn: testURN(tokVNet, "typo"), Type: tokVNet, Properties: toStruct(t, pm(vnetIn("vnet-2", "esatus", "10.1.0.0/16"))),
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `Status=400 Code="LocationNotAvailableForResourceType"`)
+	assert.Contains(t, err.Error(), "esatus")
 }
 
 func TestServerMetadata(t *testing.T) {
+	t.Parallel()
 	s := NewServer(Options{})
 	ctx := context.Background()
 	schema, err := s.GetSchema(ctx, &pulumirpc.GetSchemaRequest{})
@@ -136,14 +115,79 @@ func TestServerMetadata(t *testing.T) {
 	_, err = s.GetMappings(ctx, &pulumirpc.GetMappingsRequest{Key: "terraform"})
 	require.NoError(t, err)
 
-	inv, err := s.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: "azure-native:authorization:getClientConfig"})
+	_, err = s.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: "azure-native:storage:listStorageAccountKeys"})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "not modelled")
+}
+
+// Configure: the engine configures an explicit provider through its variables
+// (azure-native:config:<key>) and, for a provider resource, through args; the default provider gets
+// neither. Every ID the instance makes up, and getClientConfig, use its subscription.
+func TestConfigureSubscriptionDecidesIDs(t *testing.T) {
+	t.Parallel()
+	args, err := structpb.NewStruct(map[string]any{"subscriptionId": hubSubscription})
 	require.NoError(t, err)
-	assert.Equal(t, SubscriptionID, fromStruct(t, inv.GetReturn())["subscriptionId"].StringValue())
-	_, err = s.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: "azure-native:network:getVirtualNetwork"})
-	assert.Error(t, err)
+	tests := []struct {
+		name string
+		req  *pulumirpc.ConfigureRequest
+		want string
+	}{
+		{"default provider keeps the all-zero subscription", &pulumirpc.ConfigureRequest{}, SubscriptionID},
+		{"explicit provider through variables", &pulumirpc.ConfigureRequest{
+			Variables: map[string]string{"azure-native:config:subscriptionId": hubSubscription}}, hubSubscription},
+		{"explicit provider through args", &pulumirpc.ConfigureRequest{Args: args}, hubSubscription},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t, Options{})
+			_, err := f.s.Configure(context.Background(), tt.req)
+			require.NoError(t, err)
+
+			id, out := f.mustCreate(tokVNet, "vnet", vnetIn("vnet-ml", "westeurope", "10.0.0.0/16"))
+			assert.Equal(t, armID(tt.want, "Microsoft.Network/virtualNetworks/vnet-ml"), id)
+			assert.Equal(t, id, out["id"].StringValue())
+			subnet, _ := f.mustCreate(tokSubnet, "pe", subnetIn("vnet-ml", "snet-pe", "10.0.2.0/24"))
+			assert.Equal(t, id+"/subnets/snet-pe", subnet, "a child is in its provider's subscription")
+
+			cfg, err := f.invoke("azure-native:authorization:getClientConfig", nil)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, cfg["subscriptionId"].StringValue())
+		})
+	}
+}
+
+func TestConfigureEnvironmentDecidesCloud(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		environment string
+		location    string
+		accepted    bool
+	}{
+		{"", "eastus", true},
+		{"public", "eastus", true},
+		{"usgovernment", "eastus", false},
+		{"usgovernment", "usgovvirginia", true},
+		{"usgov", "usgovvirginia", true},
+		{"china", "chinanorth3", true},
+		{"china", "westeurope", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.environment+"/"+tt.location, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t, Options{}).configure(map[string]string{"environment": tt.environment})
+			_, err := f.create(tokVNet, "vnet", vnetIn("vnet-ml", tt.location, "10.0.0.0/16"))
+			if tt.accepted {
+				assert.NoError(t, err)
+			} else {
+				requireAzureError(t, err, 400, "LocationNotAvailableForResourceType", tt.location)
+			}
+		})
+	}
 }
 
 func TestCheckEchoesInputs(t *testing.T) {
+	t.Parallel()
 	s := NewServer(Options{})
 	in := vnetInputs()
 	in["flowTimeoutInMinutes"] = resource.MakeComputed(resource.NewNumberProperty(0))
@@ -161,6 +205,7 @@ func TestCheckEchoesInputs(t *testing.T) {
 }
 
 func TestServerDiff(t *testing.T) {
+	t.Parallel()
 	s := NewServer(Options{})
 	urn := testURN(tokVNet, "vnet")
 	old := vnetInputs()
@@ -189,6 +234,7 @@ func TestServerDiff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			req := &pulumirpc.DiffRequest{
 				Id: created.GetId(), Urn: urn, Olds: created.GetProperties(), News: toStruct(t, tt.news),
 			}
@@ -205,150 +251,79 @@ func TestServerDiff(t *testing.T) {
 	}
 }
 
-func TestCreateErrors(t *testing.T) {
-	s := NewServer(Options{FailType: tokSubnet})
-	_, err := s.Create(context.Background(), &pulumirpc.CreateRequest{
-		Urn: testURN(tokVNet, "vnet"), Properties: toStruct(t, resource.PropertyMap{
-			"virtualNetworkName": resource.NewStringProperty("v"),
-		}),
-	})
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "resourceGroupName")
+func TestCreateErrorsOfTheStandIn(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{FailType: tokSubnet})
+	_, err := f.create(tokVNet, "vnet", map[string]any{"virtualNetworkName": "v"})
+	require.ErrorIs(t, err, ErrMissingResourceGroup)
 
-	_, err = s.Create(context.Background(), &pulumirpc.CreateRequest{
-		Urn: testURN(tokSubnet, "snet"), Properties: toStruct(t, resource.PropertyMap{
-			"resourceGroupName": resource.NewStringProperty("rg"), "virtualNetworkName": resource.NewStringProperty("v"),
-		}),
-	})
+	f.mustCreate(tokVNet, "vnet", vnetIn("vnet-ml", "westeurope", "10.0.0.0/16"))
+	_, err = f.create(tokSubnet, "snet", subnetIn("vnet-ml", "snet", "10.0.0.0/24"))
 	require.EqualError(t, err, "offline Azure stand-in: injected failure for azure-native:network:Subnet")
+	_, found, err := f.s.Store().Get(vnetID + "/subnets/snet")
+	require.NoError(t, err)
+	assert.False(t, found, "an injected failure leaves nothing behind")
 }
 
 func TestCreateAutoNameAndPublicIP(t *testing.T) {
-	s := NewServer(Options{})
+	t.Parallel()
+	f := newFixture(t, Options{})
 	urn := testURN(tokPIP, "gw-pip")
-	resp, err := s.Create(context.Background(), &pulumirpc.CreateRequest{
-		Urn: urn, Properties: toStruct(t, resource.PropertyMap{"resourceGroupName": resource.NewStringProperty("rg-ml")}),
-	})
-	require.NoError(t, err)
-	assert.Equal(t, testRG+"Microsoft.Network/publicIPAddresses/"+AutoName(urn), resp.GetId())
-	out := fromStruct(t, resp.GetProperties())
+	id, out := f.mustCreate(tokPIP, "gw-pip", map[string]any{"resourceGroupName": "rg-ml", "location": "westeurope"})
+	assert.Equal(t, testRG+"Microsoft.Network/publicIPAddresses/"+AutoName(urn), id)
 	assert.Equal(t, AutoName(urn), out["name"].StringValue())
-	assert.Equal(t, PublicIPFor(resp.GetId()), out["ipAddress"].StringValue())
-}
-
-// peInputs describes a private endpoint to a Key Vault in the given subnet.
-func peInputs(name, subnetID, vault string) resource.PropertyMap {
-	return resource.PropertyMap{
-		"resourceGroupName":   resource.NewStringProperty("rg-ml"),
-		"privateEndpointName": resource.NewStringProperty(name),
-		"location":            resource.NewStringProperty("West Europe"),
-		"subnet":              resource.NewObjectProperty(resource.PropertyMap{"id": resource.NewStringProperty(subnetID)}),
-		"privateLinkServiceConnections": resource.NewArrayProperty([]resource.PropertyValue{
-			resource.NewObjectProperty(resource.PropertyMap{
-				"name":                 resource.NewStringProperty(name + "-conn"),
-				"privateLinkServiceId": resource.NewStringProperty(testRG + "Microsoft.KeyVault/vaults/" + vault),
-				"groupIds":             resource.NewArrayProperty([]resource.PropertyValue{resource.NewStringProperty("vault")}),
-			}),
-		}),
-	}
+	assert.Equal(t, PublicIPFor(id), out["ipAddress"].StringValue())
 }
 
 func TestPrivateEndpointLifecycle(t *testing.T) {
-	s := NewServer(Options{})
-	ctx := context.Background()
+	t.Parallel()
+	f := newFixture(t, Options{})
+	f.network("10.0.3.0/27")
+	subnetID := vnetID + "/subnets/snet-pe"
 
-	subnet, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: testURN(tokSubnet, "pe"), Properties: toStruct(t, resource.PropertyMap{
-		"resourceGroupName":  resource.NewStringProperty("rg-ml"),
-		"virtualNetworkName": resource.NewStringProperty("vnet-ml"),
-		"subnetName":         resource.NewStringProperty("snet-pe"),
-		"addressPrefix":      resource.NewStringProperty("10.0.3.0/27"),
-	})})
-	require.NoError(t, err)
-	require.Equal(t, testRG+"Microsoft.Network/virtualNetworks/vnet-ml/subnets/snet-pe", subnet.GetId())
-
-	peURN := testURN(tokPE, "kv")
-	in := peInputs("pe-kv", subnet.GetId(), "kv-ml")
-	created, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: peURN, Properties: toStruct(t, in)})
-	require.NoError(t, err)
-	out := fromStruct(t, created.GetProperties())
+	in := vaultPE("pe-kv", subnetID)
+	id, out := f.mustCreate(tokPE, "kv", in)
+	assert.Equal(t, testRG+"Microsoft.Network/privateEndpoints/pe-kv", id)
 
 	nics := out["networkInterfaces"].ArrayValue()
 	require.Len(t, nics, 1)
-	assert.Regexp(t, `^/subscriptions/0{8}-0{4}-0{4}-0{4}-0{12}/resourceGroups/rg-ml/providers/Microsoft.Network/networkInterfaces/pe-kv\.nic\.[0-9a-f]{8}$`,
-		nics[0].ObjectValue()["id"].StringValue())
+	nicID := nics[0].ObjectValue()["id"].StringValue()
+	assert.Regexp(t, `^/subscriptions/0{8}-0{4}-0{4}-0{4}-0{12}/resourceGroups/rg-ml/providers/Microsoft.Network/networkInterfaces/pe-kv\.nic\.[0-9a-f-]{36}$`,
+		nicID)
 	dns := out["customDnsConfigs"].ArrayValue()
 	require.Len(t, dns, 1)
-	assert.Equal(t, "kv-ml.vault.azure.net", dns[0].ObjectValue()["fqdn"].StringValue())
+	assert.Equal(t, "kv-pe-kv.vault.azure.net", dns[0].ObjectValue()["fqdn"].StringValue())
 	ip := dns[0].ObjectValue()["ipAddresses"].ArrayValue()[0].StringValue()
 	assert.Regexp(t, `^10\.0\.3\.([4-9]|[12][0-9]|30)$`, ip)
-	assert.True(t, s.ips.InUse(subnet.GetId(), ip))
 
-	// Update keeps the old DNS configs and NICs even though the target changed.
-	news := peInputs("pe-kv", subnet.GetId(), "kv-other")
-	news["tags"] = resource.NewObjectProperty(resource.PropertyMap{"a": resource.NewStringProperty("b")})
-	upd, err := s.Update(ctx, &pulumirpc.UpdateRequest{
-		Id: created.GetId(), Urn: peURN, Olds: created.GetProperties(), News: toStruct(t, news), OldInputs: toStruct(t, in),
-	})
+	// Update (tags) keeps the DNS configs and network interface, even though the target changed.
+	news := with(peIn("pe-kv", subnetID, "vault", testRG+"Microsoft.KeyVault/vaults/kv-other"), "tags", map[string]any{"a": "b"})
+	uout, err := f.update(tokPE, "kv", id, out, news)
 	require.NoError(t, err)
-	uout := fromStruct(t, upd.GetProperties())
 	assert.True(t, out["customDnsConfigs"].DeepEquals(uout["customDnsConfigs"]))
 	assert.True(t, out["networkInterfaces"].DeepEquals(uout["networkInterfaces"]))
 	assert.Equal(t, "b", uout["tags"].ObjectValue()["a"].StringValue())
-	assert.Equal(t, created.GetId(), uout["id"].StringValue())
+	assert.Equal(t, id, uout["id"].StringValue())
 
-	// Read is a no-op.
-	rd, err := s.Read(ctx, &pulumirpc.ReadRequest{Id: created.GetId(), Urn: peURN, Properties: upd.GetProperties(), Inputs: toStruct(t, news)})
-	require.NoError(t, err)
-	assert.Equal(t, created.GetId(), rd.GetId())
-	assert.Equal(t, upd.GetProperties(), rd.GetProperties())
-
-	// Delete frees the IP.
-	_, err = s.Delete(ctx, &pulumirpc.DeleteRequest{Id: created.GetId(), Urn: peURN, Properties: upd.GetProperties()})
-	require.NoError(t, err)
-	assert.False(t, s.ips.InUse(subnet.GetId(), ip))
-}
-
-func TestPrivateEndpointUnknownSubnetUsesFallback(t *testing.T) {
-	s := NewServer(Options{})
-	resp, err := s.Create(context.Background(), &pulumirpc.CreateRequest{
-		Urn: testURN(tokPE, "kv"), Properties: toStruct(t, peInputs("pe-kv", "/elsewhere", "kv-ml")),
+	// Read returns the state while the endpoint exists.
+	rd, err := f.s.Read(context.Background(), &pulumirpc.ReadRequest{
+		Id: id, Urn: testURN(tokPE, "kv"), Properties: toStruct(t, uout), Inputs: toStruct(t, pm(news)),
 	})
 	require.NoError(t, err)
-	ip := fromStruct(t, resp.GetProperties())["customDnsConfigs"].ArrayValue()[0].ObjectValue()["ipAddresses"].ArrayValue()[0]
-	assert.Regexp(t, `^10\.255\.255\.\d+$`, ip.StringValue())
-}
+	assert.Equal(t, id, rd.GetId())
+	assert.True(t, uout.DeepEquals(fromStruct(t, rd.GetProperties())))
 
-func TestDiffObservesExistingState(t *testing.T) {
-	// A fresh process (new Server) learns subnet prefixes and endpoint IPs from state it diffs.
-	first := NewServer(Options{})
-	ctx := context.Background()
-	subnetIn := resource.PropertyMap{
-		"resourceGroupName":  resource.NewStringProperty("rg-ml"),
-		"virtualNetworkName": resource.NewStringProperty("vnet-ml"),
-		"subnetName":         resource.NewStringProperty("snet-pe"),
-		"addressPrefix":      resource.NewStringProperty("10.0.3.0/27"),
+	// Delete removes the endpoint and its network interface.
+	require.NoError(t, f.remove(tokPE, "kv", id, uout))
+	for _, gone := range []string{id, nicID} {
+		_, found, err := f.s.Store().Get(gone)
+		require.NoError(t, err)
+		assert.False(t, found, gone)
 	}
-	subnet, err := first.Create(ctx, &pulumirpc.CreateRequest{Urn: testURN(tokSubnet, "pe"), Properties: toStruct(t, subnetIn)})
-	require.NoError(t, err)
-	pe, err := first.Create(ctx, &pulumirpc.CreateRequest{Urn: testURN(tokPE, "a"), Properties: toStruct(t, peInputs("pe-a", subnet.GetId(), "kv"))})
-	require.NoError(t, err)
-	oldIP := fromStruct(t, pe.GetProperties())["customDnsConfigs"].ArrayValue()[0].ObjectValue()["ipAddresses"].ArrayValue()[0].StringValue()
-
-	second := NewServer(Options{})
-	_, err = second.Diff(ctx, &pulumirpc.DiffRequest{Id: subnet.GetId(), Urn: testURN(tokSubnet, "pe"),
-		Olds: subnet.GetProperties(), News: toStruct(t, subnetIn), OldInputs: toStruct(t, subnetIn)})
-	require.NoError(t, err)
-	_, err = second.Diff(ctx, &pulumirpc.DiffRequest{Id: pe.GetId(), Urn: testURN(tokPE, "a"),
-		Olds: pe.GetProperties(), News: toStruct(t, peInputs("pe-a", subnet.GetId(), "kv"))})
-	require.NoError(t, err)
-
-	p, known := second.ips.SubnetPrefix(subnet.GetId())
-	assert.True(t, known)
-	assert.Equal(t, "10.0.3.0/27", p)
-	assert.True(t, second.ips.InUse(subnet.GetId(), oldIP))
 }
 
 func TestSimulatedTimeAndLogOps(t *testing.T) {
+	t.Parallel()
 	logPath := filepath.Join(t.TempDir(), "calls.jsonl")
 	s := NewServer(Options{LogPath: logPath, TimeScale: 0.001})
 	var mu sync.Mutex
@@ -395,24 +370,35 @@ func TestSimulatedTimeAndLogOps(t *testing.T) {
 	assert.Contains(t, string(raw), `"op":"check"`)
 }
 
-func TestCreateCancelledDuringSimulatedTime(t *testing.T) {
-	s := NewServer(Options{TimeScale: 1})
+func TestCreateCancelledDuringSimulatedTimeLeavesNothing(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t, Options{TimeScale: 1})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: testURN(tokVNet, "vnet"), Properties: toStruct(t, vnetInputs())})
-	assert.ErrorIs(t, err, context.Canceled)
+	_, err := f.createCtx(ctx, tokVNet, "vnet", vnetIn("vnet-ml", "westeurope", "10.0.0.0/16"))
+	require.ErrorIs(t, err, context.Canceled)
+	all, err := f.s.Store().All()
+	require.NoError(t, err)
+	assert.Empty(t, all, "a failed create does not stay in the pretend Azure")
+
+	// Nor does it block a later create of the same resource.
+	f.s.sleep = noSleep
+	f.mustCreate(tokVNet, "vnet", vnetIn("vnet-ml", "westeurope", "10.0.0.0/16"))
 }
 
 func TestOptionsFromEnv(t *testing.T) {
 	t.Setenv(EnvLog, "/tmp/x.jsonl")
+	t.Setenv(EnvState, "/tmp/azure")
 	t.Setenv(EnvTimeScale, "0.01")
 	t.Setenv(EnvFailType, tokPE)
-	assert.Equal(t, Options{LogPath: "/tmp/x.jsonl", TimeScale: 0.01, FailType: tokPE}, OptionsFromEnv())
+	assert.Equal(t, Options{LogPath: "/tmp/x.jsonl", StateDir: "/tmp/azure", TimeScale: 0.01, FailType: tokPE},
+		OptionsFromEnv())
 	t.Setenv(EnvSupportsPreview, "true")
 	assert.True(t, OptionsFromEnv().SupportsPreview)
 }
 
-func TestUpdatePreviewHasNoSideEffects(t *testing.T) {
+func TestPreviewHasNoSideEffects(t *testing.T) {
+	t.Parallel()
 	logPath := filepath.Join(t.TempDir(), "calls.jsonl")
 	s := NewServer(Options{SupportsPreview: true, LogPath: logPath})
 	ctx := context.Background()
@@ -421,30 +407,25 @@ func TestUpdatePreviewHasNoSideEffects(t *testing.T) {
 	assert.True(t, cfg.GetSupportsPreview())
 
 	urn := testURN(tokSubnet, "pe")
-	in := resource.PropertyMap{
-		"resourceGroupName":  resource.NewStringProperty("rg-ml"),
-		"virtualNetworkName": resource.NewStringProperty("vnet-ml"),
-		"subnetName":         resource.NewStringProperty("snet-pe"),
-		"addressPrefix":      resource.NewStringProperty("10.0.3.0/27"),
-	}
-	id := testRG + "Microsoft.Network/virtualNetworks/vnet-ml/subnets/snet-pe"
+	in := pm(subnetIn("vnet-ml", "snet-pe", "10.0.3.0/27"))
 	news := in.Copy()
 	news["addressPrefix"] = resource.MakeComputed(resource.NewStringProperty(""))
 	news["resourceGroupName"] = resource.MakeComputed(resource.NewStringProperty(""))
 	resp, err := s.Update(ctx, &pulumirpc.UpdateRequest{
-		Id: id, Urn: urn, Olds: toStruct(t, in), News: toStruct(t, news), Preview: true,
+		Id: peSubnetID, Urn: urn, Olds: toStruct(t, in), News: toStruct(t, news), Preview: true,
 	})
 	require.NoError(t, err)
 	out := fromStruct(t, resp.GetProperties())
-	assert.Equal(t, id, out["id"].StringValue())
+	assert.Equal(t, peSubnetID, out["id"].StringValue())
 	assert.Equal(t, "snet-pe", out["name"].StringValue())
 	assert.True(t, out["addressPrefix"].IsComputed())
-	_, known := s.ips.SubnetPrefix(id)
-	assert.False(t, known, "a preview remembers nothing")
 
 	c, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urn, Properties: toStruct(t, in), Preview: true})
 	require.NoError(t, err)
 	assert.Empty(t, c.GetId())
 	assert.True(t, in.DeepEquals(fromStruct(t, c.GetProperties())))
 	assert.NoFileExists(t, logPath, "preview calls are not logged")
+	all, err := s.Store().All()
+	require.NoError(t, err)
+	assert.Empty(t, all, "a preview creates nothing in the pretend Azure")
 }

@@ -9,6 +9,7 @@ import (
 )
 
 func TestTypicalMinutes(t *testing.T) {
+	t.Parallel()
 	for token, want := range map[string]float64{
 		"azure-native:network:VirtualNetwork":                  0.1,
 		"azure-native:network:Subnet":                          0.25,
@@ -33,6 +34,7 @@ func TestTypicalMinutes(t *testing.T) {
 }
 
 func TestSimulatedDelay(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, 2700*time.Millisecond, SimulatedDelay("azure-native:network:VirtualNetworkGateway", 0.001))
 	assert.Equal(t, time.Duration(0), SimulatedDelay("azure-native:network:VirtualNetworkGateway", 0))
 	assert.Equal(t, time.Duration(0), SimulatedDelay("azure-native:network:VirtualNetworkGateway", -1))
@@ -47,6 +49,7 @@ func TestParseTimeScale(t *testing.T) {
 }
 
 func TestSleepContext(t *testing.T) {
+	t.Parallel()
 	assert.NoError(t, sleepContext(context.Background(), 0))
 	assert.NoError(t, sleepContext(context.Background(), time.Millisecond))
 	ctx, cancel := context.WithCancel(context.Background())

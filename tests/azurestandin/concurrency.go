@@ -1,0 +1,129 @@
+package azurestandin
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Azure refuses some writes while another write is in flight (deploy-times-and-security-checks.md
+// §2.2-2.5). The offline Azure stand-in (a test double) keeps the writes it is simulating and checks
+// each new one against them. What azure-native v2.90.0 does with the refusal decides the outcome: a
+// refusal its pipeline retries costs the retry delays, one it does not retry fails the operation.
+//
+// Writes are tracked within one plugin process, that is one provider instance; writes to the same
+// network from two provider instances at once are not modelled.
+
+// operation is what one write touches. id keeps the ARM ID as written (for messages and the call
+// log); the other fields are lowercased, because ARM compares IDs case-insensitively.
+type operation struct {
+	id        string // the resource written
+	vnet      string // the virtual network whose writes are serialized (network, subnet and peering writes)
+	subnet    string // the subnet written, for a subnet write
+	nicSubnet string // the subnet a private endpoint's network interface joins or leaves
+	account   string // the storage account a private endpoint connects to
+}
+
+// scopeOf returns what a create, update or delete of a resource touches. Only creates and deletes of
+// private endpoints add or remove their network interface; an update (tags) does not.
+func scopeOf(token, op string, rid ResourceID, props map[string]any) operation {
+	o := operation{id: rid.ID}
+	switch NormalizeToken(token) {
+	case tokenVirtualNetwork:
+		o.vnet = strings.ToLower(rid.ID)
+	case tokenSubnet:
+		o.vnet, o.subnet = strings.ToLower(parentID(rid.ID)), strings.ToLower(rid.ID)
+	case tokenVirtualNetworkPeering:
+		o.vnet = strings.ToLower(parentID(rid.ID))
+	case tokenPrivateEndpoint:
+		if op == "update" {
+			break
+		}
+		o.nicSubnet = strings.ToLower(pathString(props, "subnet", "id"))
+		if _, target := endpointConnectionPlain(props); isStorageAccount(target) {
+			o.account = strings.ToLower(target)
+		}
+	}
+	return o
+}
+
+func isStorageAccount(id string) bool {
+	return strings.Contains(strings.ToLower(id), "/providers/microsoft.storage/storageaccounts/")
+}
+
+// conflict returns the refusal Azure gives x while y is in flight, or nil.
+func conflict(x, y *operation) *AzureError {
+	switch {
+	case x.vnet != "" && x.vnet == y.vnet:
+		return errAnotherOperation(x.id, y.id)
+	case x.nicSubnet != "" && (x.nicSubnet == y.subnet || (y.vnet != "" && y.subnet == "" && y.vnet == parentID(x.nicSubnet))):
+		return errEndpointSubnetBusy(x.id, x.nicSubnet)
+	case y.nicSubnet != "" && (x.subnet == y.nicSubnet || (x.vnet != "" && x.subnet == "" && x.vnet == parentID(y.nicSubnet))):
+		return errSubnetBusyWithNIC(y.nicSubnet, y.id)
+	case x.account != "" && x.account == y.account:
+		return errStorageAccountBusy(x.id, x.account)
+	}
+	return nil
+}
+
+// inflight holds the writes being simulated.
+type inflight struct {
+	mu  sync.Mutex
+	ops map[*operation]bool
+}
+
+func newInflight() *inflight { return &inflight{ops: map[*operation]bool{}} }
+
+// tryBegin registers op unless an in-flight write refuses it.
+func (f *inflight) tryBegin(op *operation) *AzureError {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for other := range f.ops {
+		if err := conflict(op, other); err != nil {
+			return err
+		}
+	}
+	f.ops[op] = true
+	return nil
+}
+
+func (f *inflight) end(op *operation) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	delete(f.ops, op)
+}
+
+// azure-native's retry policy (initPipelineOpts in provider/pkg/azure/client_azcore.go): RetryDelay
+// 20 s, MaxRetryDelay 120 s, azcore's default of 3 retries, delay (2^try - 1) × RetryDelay (azcore
+// calcDelay, without its jitter): 20 s, 60 s, 120 s.
+const (
+	retryDelay    = 20 * time.Second
+	maxRetryDelay = 120 * time.Second
+	maxRetries    = 3
+)
+
+// RetryDelay is azure-native's wait before retry number try (1-based).
+func RetryDelay(try int) time.Duration {
+	return min(time.Duration((1<<try)-1)*retryDelay, maxRetryDelay)
+}
+
+// begin starts op the way azure-native gets it through: a refusal it retries is waited out with its
+// retry delays (scaled like every simulated duration), up to maxRetries; any other refusal, or running
+// out of retries, fails. It returns the function that ends the write.
+func (s *Server) begin(ctx context.Context, token, urn string, op operation) (func(), error) {
+	for try := 0; ; try++ {
+		refusal := s.inflight.tryBegin(&op)
+		if refusal == nil {
+			return func() { s.inflight.end(&op) }, nil
+		}
+		if !refusal.Retried || try == maxRetries {
+			return nil, refusal
+		}
+		s.recordDetail("retry", token, urn, op.id, refusal.Code)
+		delay := time.Duration(float64(RetryDelay(try+1)) * s.opts.TimeScale)
+		if err := s.sleep(ctx, delay); err != nil {
+			return nil, err
+		}
+	}
+}

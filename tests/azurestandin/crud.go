@@ -1,0 +1,199 @@
+package azurestandin
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/types/known/emptypb"
+)
+
+// Create pretends to create a resource in Azure: it checks the request as Azure would, reserves the ID
+// (with a private endpoint's network interface and addresses), waits out the writes in flight it
+// conflicts with as azure-native would, sleeps the simulated time and records the result. Nothing is
+// deployed.
+func (s *Server) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+	token := tokenOf(req.GetType(), req.GetUrn())
+	var id string
+	if !req.GetPreview() { // preview calls (only with Options.SupportsPreview) are not logged
+		defer func() { s.record("create", token, req.GetUrn(), id) }()
+	}
+	inputs, err := unmarshal(req.GetProperties())
+	if err != nil {
+		return nil, err
+	}
+	if req.GetPreview() {
+		// Only with Options.SupportsPreview: echo the inputs, no ID, no side effects (outputs the
+		// engine does not get back are unknown in the preview).
+		props, err := marshal(inputs)
+		return &pulumirpc.CreateResponse{Properties: props}, err
+	}
+	if s.opts.FailType != "" && NormalizeToken(s.opts.FailType) == NormalizeToken(token) {
+		return nil, fmt.Errorf("offline Azure stand-in: injected failure for %s", token)
+	}
+	rid, err := BuildID(token, req.GetUrn(), inputs, s.subscriptionID())
+	if err != nil {
+		return nil, err
+	}
+	props := plainMap(inputs)
+	if err := s.checkRequest(token, rid, props); err != nil {
+		return nil, err
+	}
+	var nic *Record
+	reserved := []string{rid.ID}
+	err = s.store.Update(func(view StoreView) ([]Record, []string, error) {
+		if err := checkAgainstState(view, "create", token, rid, props); err != nil {
+			return nil, nil, err
+		}
+		put := []Record{recordOf(rid, props, "Creating")}
+		if NormalizeToken(token) == tokenPrivateEndpoint {
+			n, err := endpointNIC(view, rid, props)
+			if err != nil {
+				return nil, nil, err
+			}
+			nic, reserved = &n, append(reserved, n.ID)
+			put = append(put, n)
+		}
+		return put, nil, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	outputs, err := s.write(ctx, token, req.GetUrn(), "create", rid, props, inputs, nil, nic)
+	if err != nil {
+		_ = s.store.Update(func(StoreView) ([]Record, []string, error) { return nil, reserved, nil })
+		return nil, err
+	}
+	marshalled, err := marshal(outputs)
+	if err != nil {
+		return nil, err
+	}
+	id = rid.ID
+	return &pulumirpc.CreateResponse{Id: id, Properties: marshalled}, nil
+}
+
+// write runs a create or update past the writes in flight, sleeps the simulated time and records the
+// resource with its outputs.
+func (s *Server) write(ctx context.Context, token, urn, op string, rid ResourceID, props map[string]any,
+	inputs, olds resource.PropertyMap, nic *Record,
+) (resource.PropertyMap, error) {
+	end, err := s.begin(ctx, token, urn, scopeOf(token, op, rid, props))
+	if err != nil {
+		return nil, err
+	}
+	defer end()
+	if err := s.simulate(ctx, token); err != nil {
+		return nil, err
+	}
+	outputs := computeOutputs(token, rid, inputs, olds, nic)
+	return outputs, s.store.Put(recordOf(rid, plainMap(outputs), "Succeeded"))
+}
+
+func recordOf(rid ResourceID, props map[string]any, state string) Record {
+	props["provisioningState"] = state
+	return Record{
+		ID: rid.ID, Type: rid.Type, Subscription: rid.Subscription, ResourceGroup: rid.ResourceGroup, Name: rid.Name,
+		Properties: props,
+	}
+}
+
+// Update pretends to update a resource; the ID never changes.
+func (s *Server) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+	token := tokenOf(req.GetType(), req.GetUrn())
+	if !req.GetPreview() { // preview calls (only with Options.SupportsPreview) are not logged
+		defer s.record("update", token, req.GetUrn(), req.GetId())
+	}
+	olds, err := unmarshal(req.GetOlds())
+	if err != nil {
+		return nil, err
+	}
+	news, err := unmarshal(req.GetNews())
+	if err != nil {
+		return nil, err
+	}
+	rid, err := IDFromARM(token, req.GetId())
+	if req.GetId() == "" {
+		rid, err = BuildID(token, req.GetUrn(), news, s.subscriptionID())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if req.GetPreview() {
+		// Only with Options.SupportsPreview: the recomputed outputs without side effects.
+		props, err := marshal(computeOutputs(token, rid, news, olds, nil))
+		return &pulumirpc.UpdateResponse{Properties: props}, err
+	}
+	props := plainMap(news)
+	if err := s.checkRequest(token, rid, props); err != nil {
+		return nil, err
+	}
+	var nic *Record
+	err = s.store.Update(func(view StoreView) ([]Record, []string, error) {
+		if err := checkAgainstState(view, "update", token, rid, props); err != nil {
+			return nil, nil, err
+		}
+		if NormalizeToken(token) == tokenPrivateEndpoint {
+			for _, ref := range objects(pathSlice(plainMap(olds), "networkInterfaces")) {
+				if n, ok, err := view.Get(pathString(ref, "id")); err == nil && ok {
+					nic = &n
+				}
+			}
+		}
+		return nil, nil, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	outputs, err := s.write(ctx, token, req.GetUrn(), "update", rid, props, news, olds, nic)
+	if err != nil {
+		return nil, err
+	}
+	marshalled, err := marshal(outputs)
+	return &pulumirpc.UpdateResponse{Properties: marshalled}, err
+}
+
+// Read (refresh) returns the stored state unchanged while the resource exists, and nothing once it
+// is gone, so the engine drops it. Without a state directory it cannot know and keeps the state.
+func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
+	token := tokenOf(req.GetType(), req.GetUrn())
+	defer s.record("read", token, req.GetUrn(), req.GetId())
+	if s.opts.StateDir != "" {
+		if _, ok, err := s.store.Get(req.GetId()); err != nil || !ok {
+			return &pulumirpc.ReadResponse{}, err
+		}
+	}
+	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: req.GetProperties(), Inputs: req.GetInputs()}, nil
+}
+
+// Delete pretends to delete a resource: Azure refuses to delete a subnet in use; otherwise the
+// resource, its nested resources and a private endpoint's network interface go away.
+func (s *Server) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	token := tokenOf(req.GetType(), req.GetUrn())
+	defer s.record("delete", token, req.GetUrn(), req.GetId())
+	rid, err := IDFromARM(token, req.GetId())
+	if err != nil {
+		return nil, err
+	}
+	props, err := unmarshal(req.GetProperties())
+	if err != nil {
+		return nil, err
+	}
+	if err := s.store.Update(func(view StoreView) ([]Record, []string, error) {
+		return nil, nil, checkDelete(view, token, rid)
+	}); err != nil {
+		return nil, err
+	}
+	end, err := s.begin(ctx, token, req.GetUrn(), scopeOf(token, "delete", rid, plainMap(props)))
+	if err != nil {
+		return nil, err
+	}
+	defer end()
+	if err := s.simulate(ctx, token); err != nil {
+		return nil, err
+	}
+	return &emptypb.Empty{}, s.store.Update(func(view StoreView) ([]Record, []string, error) {
+		gone, err := removals(view, rid)
+		return nil, gone, err
+	})
+}
