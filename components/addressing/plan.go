@@ -1,5 +1,5 @@
 // Package addressing plans the subnets of the virtual network: it checks the address prefixes a user
-// gives and carves the missing ones deterministically from the address space. It is pure (no Pulumi
+// gives and places the others in the fixed slot of their role (slots.go). It is pure (no Pulumi
 // runtime), so every mistake is reported at preview, before a single resource is registered.
 package addressing
 
@@ -19,54 +19,102 @@ const (
 // (how-to-secure-workspace-vnet.md) say not to use it for the virtual network.
 var dockerBridge = netip.MustParsePrefix("172.17.0.0/16")
 
-// Request asks for one subnet.
+// Request asks for the subnet of one role.
 type Request struct {
-	Path            string // the input path, used in messages, e.g. "subnets.training"
-	Prefix          string // explicit CIDR; empty means carve one from the address space
-	CarveBits       int    // preferred prefix length when carving, e.g. 24
-	MaxPrefixLength int    // the smallest subnet allowed for this role, e.g. 29, or 26 for AzureBastionSubnet
-	MinUsable       int    // addresses the subnet must hold beyond the reserved ones
+	Role      Role
+	Path      string // the input path, used in messages, e.g. "subnets.training"
+	Prefix    string // explicit CIDR; empty means the role's slot
+	MinUsable int    // addresses the subnet must hold beyond the reserved ones
+	// Existing is the subnet as it is deployed, when it is; nil for a new subnet.
+	Existing *Existing
 }
 
-// Plan validates addressSpace and every request and returns one prefix per request, in order.
-// Explicit prefixes are kept as given; the others are carved, in request order, from the lowest free
-// aligned block, so the same input always gives the same plan.
+// Existing describes a deployed subnet. A deployed subnet keeps its prefix unless one is given
+// explicitly, so subnets placed by an earlier release (before slots) never move.
+type Existing struct {
+	Name   string // Azure name, e.g. snet-private-endpoints
+	Prefix string
+	InUse  bool // holds network interfaces (private endpoints, compute, gateways)
+}
+
+// Plan validates addressSpace and every request and returns one prefix per request, in order: the
+// explicit prefix, else the deployed one, else the role's slot.
 func Plan(addressSpace string, requests []Request) ([]netip.Prefix, error) {
 	space, err := ParseAddressSpace(addressSpace)
 	if err != nil {
 		return nil, err
 	}
 	plan := make([]netip.Prefix, len(requests))
-	placed := make([]int, 0, len(requests))
 	for i, r := range requests {
-		if r.Prefix == "" {
-			continue
-		}
-		p, err := checkExplicit(space, r)
-		if err != nil {
+		if plan[i], err = place(space, r); err != nil {
 			return nil, err
 		}
-		for _, j := range placed {
-			if p.Overlaps(plan[j]) {
-				return nil, fmt.Errorf("%s.addressPrefix %s overlaps %s.addressPrefix %s; give each subnet its own range",
-					r.Path, p, requests[j].Path, plan[j])
+		for j := range i {
+			if plan[i].Overlaps(plan[j]) {
+				return nil, fmt.Errorf("%s overlaps %s; give each subnet its own range",
+					describe(requests[i], plan[i]), describe(requests[j], plan[j]))
 			}
 		}
-		plan[i] = p
-		placed = append(placed, i)
-	}
-	for i, r := range requests {
-		if r.Prefix != "" {
-			continue
-		}
-		p, err := carve(space, r, plan, placed)
-		if err != nil {
-			return nil, err
-		}
-		plan[i] = p
-		placed = append(placed, i)
 	}
 	return plan, nil
+}
+
+// place decides one subnet's prefix.
+func place(space netip.Prefix, r Request) (netip.Prefix, error) {
+	s, ok := slots[r.Role]
+	if !ok {
+		return netip.Prefix{}, fmt.Errorf("%s: no slot is reserved for subnet role %q", r.Path, r.Role)
+	}
+	if r.Prefix != "" {
+		p, err := checkExplicit(space, r, s)
+		if err != nil {
+			return netip.Prefix{}, err
+		}
+		if e := r.Existing; e != nil && e.InUse && e.Prefix != p.String() {
+			return netip.Prefix{}, fmt.Errorf("%s.addressPrefix %s would move the existing subnet %s from %s, which holds "+
+				"network interfaces (private endpoints, compute or gateways); Azure refuses to change the prefix of a subnet "+
+				"in use (InUseSubnetCannotBeUpdated). Keep %s, or empty the subnet first", r.Path, p, e.Name, e.Prefix, e.Prefix)
+		}
+		return p, nil
+	}
+	if e := r.Existing; e != nil {
+		p, err := netip.ParsePrefix(e.Prefix)
+		if err != nil {
+			return netip.Prefix{}, fmt.Errorf("%s: the existing subnet %s has prefix %q, which is not an IPv4 CIDR", r.Path, e.Name, e.Prefix)
+		}
+		if p.Bits() < space.Bits() || !space.Contains(p.Addr()) {
+			return netip.Prefix{}, fmt.Errorf("%s: the existing subnet %s (%s) is outside addressSpace %s; keep an address "+
+				"space that contains it", r.Path, e.Name, p, space)
+		}
+		return p, nil
+	}
+	p, err := SlotPrefix(space, r.Role)
+	if err != nil {
+		return netip.Prefix{}, fmt.Errorf("%s: %w; give %s.addressPrefix or widen addressSpace", r.Path, err, r.Path)
+	}
+	if p.Bits() > s.Smallest {
+		return netip.Prefix{}, fmt.Errorf("%s: its slot %s in addressSpace %s is smaller than /%d, the smallest subnet "+
+			"allowed here; give %s.addressPrefix of /%d or larger, or widen addressSpace", r.Path, p, space, s.Smallest,
+			r.Path, s.Smallest)
+	}
+	if usable := UsableAddresses(p.Bits()); usable < r.MinUsable {
+		return netip.Prefix{}, fmt.Errorf("%s: its slot %s holds %d usable addresses (Azure reserves %d), but %d are "+
+			"needed; give %s.addressPrefix of /%d or larger, or widen addressSpace", r.Path, p, usable,
+			ReservedPerSubnet, r.MinUsable, r.Path, bitsFor(r.MinUsable))
+	}
+	return p, nil
+}
+
+// describe names a placed subnet in messages: how it got its prefix, and where to change it.
+func describe(r Request, p netip.Prefix) string {
+	switch {
+	case r.Prefix != "":
+		return fmt.Sprintf("%s.addressPrefix %s", r.Path, p)
+	case r.Existing != nil:
+		return fmt.Sprintf("%s (the existing subnet %s, %s)", r.Path, r.Existing.Name, p)
+	default:
+		return fmt.Sprintf("%s (its slot %s; set %s.addressPrefix to place it elsewhere)", r.Path, p, r.Path)
+	}
 }
 
 // ParseAddressSpace parses and checks the virtual network's address space.
@@ -86,6 +134,25 @@ func ParseAddressSpace(addressSpace string) (netip.Prefix, error) {
 	return space, nil
 }
 
+// privateRanges are the address ranges meant for private networks: RFC 1918 and the shared address
+// space of RFC 6598, which Azure also accepts for virtual networks (virtual-networks-faq.md).
+var privateRanges = []netip.Prefix{
+	netip.MustParsePrefix("10.0.0.0/8"),
+	netip.MustParsePrefix("172.16.0.0/12"),
+	netip.MustParsePrefix("192.168.0.0/16"),
+	netip.MustParsePrefix("100.64.0.0/10"),
+}
+
+// IsPrivate reports whether the whole prefix lies in a private range.
+func IsPrivate(p netip.Prefix) bool {
+	for _, r := range privateRanges {
+		if r.Bits() <= p.Bits() && r.Contains(p.Addr()) {
+			return true
+		}
+	}
+	return false
+}
+
 // UsableAddresses is how many addresses a subnet of prefix length bits offers after Azure's reserved ones.
 func UsableAddresses(bits int) int {
 	return 1<<(32-bits) - ReservedPerSubnet
@@ -102,7 +169,7 @@ func parseIPv4Prefix(what, value string) (netip.Prefix, error) {
 	return p, nil
 }
 
-func checkExplicit(space netip.Prefix, r Request) (netip.Prefix, error) {
+func checkExplicit(space netip.Prefix, r Request, s slot) (netip.Prefix, error) {
 	what := r.Path + ".addressPrefix"
 	p, err := parseIPv4Prefix(what, r.Prefix)
 	if err != nil {
@@ -112,56 +179,19 @@ func checkExplicit(space netip.Prefix, r Request) (netip.Prefix, error) {
 		return netip.Prefix{}, fmt.Errorf("%s %s is outside addressSpace %s; choose a prefix inside it or widen addressSpace",
 			what, p, space)
 	}
-	if p.Bits() > r.MaxPrefixLength {
+	if p.Bits() > s.Smallest {
 		return netip.Prefix{}, fmt.Errorf("%s %s is smaller than /%d, the smallest subnet allowed here; use /%d or larger",
-			what, p, r.MaxPrefixLength, r.MaxPrefixLength)
+			what, p, s.Smallest, s.Smallest)
+	}
+	if s.Largest != 0 && p.Bits() < s.Largest {
+		return netip.Prefix{}, fmt.Errorf("%s %s is larger than /%d, the largest subnet allowed here; use /%d to /%d",
+			what, p, s.Largest, s.Smallest, s.Largest)
 	}
 	if usable := UsableAddresses(p.Bits()); usable < r.MinUsable {
 		return netip.Prefix{}, fmt.Errorf("%s %s holds %d usable addresses (Azure reserves %d), but %d are needed; use /%d or larger",
 			what, p, usable, ReservedPerSubnet, r.MinUsable, bitsFor(r.MinUsable))
 	}
 	return p, nil
-}
-
-// carveBits picks the prefix length to carve: the preferred one, shrunk so that at least four
-// subnets fit in a small address space, and grown until it holds MinUsable addresses.
-func carveBits(space netip.Prefix, r Request) int {
-	bits := max(r.CarveBits, space.Bits()+2)
-	bits = min(bits, r.MaxPrefixLength)
-	if need := bitsFor(r.MinUsable); need < bits {
-		bits = need
-	}
-	return max(bits, space.Bits())
-}
-
-func carve(space netip.Prefix, r Request, plan []netip.Prefix, placed []int) (netip.Prefix, error) {
-	bits := carveBits(space, r)
-	if UsableAddresses(bits) < r.MinUsable {
-		return netip.Prefix{}, fmt.Errorf("addressSpace %s is too small for %s, which needs %d usable addresses; widen addressSpace",
-			space, r.Path, r.MinUsable)
-	}
-	step := uint64(1) << (32 - bits)
-	base := uint64(ipv4ToUint(space.Addr()))
-	limit := base + uint64(1)<<(32-space.Bits())
-	for base < limit {
-		candidate := netip.PrefixFrom(uintToIPv4(uint32(base)), bits)
-		next := base + step
-		free := true
-		for _, j := range placed {
-			if candidate.Overlaps(plan[j]) {
-				free = false
-				// Skip past the whole overlapping prefix, aligned to the carve size.
-				taken := uint64(ipv4ToUint(plan[j].Addr())) + uint64(1)<<(32-plan[j].Bits())
-				next = max(next, (taken+step-1)/step*step)
-			}
-		}
-		if free {
-			return candidate, nil
-		}
-		base = next
-	}
-	return netip.Prefix{}, fmt.Errorf("no free /%d is left in addressSpace %s for %s; give %s.addressPrefix or widen addressSpace",
-		bits, space, r.Path, r.Path)
 }
 
 // bitsFor returns the longest prefix length whose subnet holds n usable addresses (never above /29).

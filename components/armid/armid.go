@@ -4,6 +4,7 @@ package armid
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -19,6 +20,9 @@ type ResourceID struct {
 
 const shape = "/subscriptions/<subscription>/resourceGroups/<group>/providers/<Namespace>/<type>/<name>"
 
+// guid is the shape of a subscription ID.
+var guid = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
+
 // Parse parses id, or explains what is wrong with it.
 func Parse(id string) (ResourceID, error) {
 	fail := func(reason string) (ResourceID, error) {
@@ -30,7 +34,10 @@ func Parse(id string) (ResourceID, error) {
 	if !strings.HasPrefix(id, "/") {
 		return fail("it must start with /")
 	}
-	parts := strings.Split(strings.TrimSuffix(id[1:], "/"), "/")
+	if strings.HasSuffix(id, "/") {
+		return fail("it ends with /; remove the trailing /")
+	}
+	parts := strings.Split(id[1:], "/")
 	for _, p := range parts {
 		if p == "" {
 			return fail("it has an empty segment")
@@ -42,6 +49,9 @@ func Parse(id string) (ResourceID, error) {
 	if !strings.EqualFold(parts[0], "subscriptions") || !strings.EqualFold(parts[2], "resourceGroups") ||
 		!strings.EqualFold(parts[4], "providers") {
 		return fail("the subscriptions/resourceGroups/providers segments are missing")
+	}
+	if !guid.MatchString(parts[1]) {
+		return fail(fmt.Sprintf("the subscription %q is not a GUID such as 00000000-0000-0000-0000-000000000000", parts[1]))
 	}
 	rest := parts[6:]
 	if len(rest)%2 != 0 {

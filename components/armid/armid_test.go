@@ -7,7 +7,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const storageID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml"
+const (
+	sub       = "00000000-0000-0000-0000-000000000000"
+	storageID = "/subscriptions/" + sub + "/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml"
+)
 
 func TestParseValid(t *testing.T) {
 	t.Parallel()
@@ -21,7 +24,7 @@ func TestParseValid(t *testing.T) {
 
 func TestParseNested(t *testing.T) {
 	t.Parallel()
-	r, err := Parse("/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/a")
+	r, err := Parse("/subscriptions/" + sub + "/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/subnets/a")
 	require.NoError(t, err)
 	assert.Equal(t, "Microsoft.Network/virtualNetworks/subnets", r.Type())
 	assert.Equal(t, "a", r.Name())
@@ -35,10 +38,14 @@ func TestParseMalformed(t *testing.T) {
 		{"empty", "", "it is empty or has surrounding spaces"},
 		{"spaces", " " + storageID, "it is empty or has surrounding spaces"},
 		{"no leading slash", storageID[1:], "it must start with /"},
+		{"trailing spaces", storageID + " ", "it is empty or has surrounding spaces"},
+		{"trailing slash", storageID + "/", "it ends with /; remove the trailing /"},
 		{"double slash", "/subscriptions//resourceGroups/g/providers/N/t/n", "it has an empty segment"},
-		{"too short", "/subscriptions/s/resourceGroups/g", "it is too short"},
-		{"bad keywords", "/subscription/s/resourceGroup/g/providers/N/t/n", "the subscriptions/resourceGroups/providers segments are missing"},
-		{"missing name", "/subscriptions/s/resourceGroups/g/providers/N/t/n/child", "a resource type has no name after it"},
+		{"too short", "/subscriptions/" + sub + "/resourceGroups/g", "it is too short"},
+		{"bad keywords", "/subscription/" + sub + "/resourceGroup/g/providers/N/t/n", "the subscriptions/resourceGroups/providers segments are missing"},
+		{"missing name", "/subscriptions/" + sub + "/resourceGroups/g/providers/N/t/n/child", "a resource type has no name after it"},
+		{"subscription not a GUID", "/subscriptions/my-sub/resourceGroups/g/providers/N/t/n",
+			`the subscription "my-sub" is not a GUID such as 00000000-0000-0000-0000-000000000000`},
 		{"just a name", "stml", "it must start with /"},
 	}
 	for _, tt := range tests {
@@ -57,7 +64,7 @@ func TestParseOfType(t *testing.T) {
 	_, err := ParseOfType("storageAccount.resourceId", storageID, "microsoft.storage/STORAGEACCOUNTS")
 	require.NoError(t, err, "types compare case-insensitively")
 
-	vault := "/subscriptions/s/resourceGroups/g/providers/Microsoft.KeyVault/vaults/kv"
+	vault := "/subscriptions/" + sub + "/resourceGroups/g/providers/Microsoft.KeyVault/vaults/kv"
 	_, err = ParseOfType("storageAccount.resourceId", vault, "Microsoft.Storage/storageAccounts")
 	assert.EqualError(t, err, `storageAccount.resourceId: resource ID "`+vault+`" is a Microsoft.KeyVault/vaults, `+
 		`but a Microsoft.Storage/storageAccounts is needed; give the ID of a Microsoft.Storage/storageAccounts`)

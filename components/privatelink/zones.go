@@ -7,20 +7,22 @@ package privatelink
 import (
 	"fmt"
 	"sort"
+
+	"github.com/secureml/pulumi-secureml/components/azurecloud"
 )
 
-// Cloud names an Azure cloud (the value `az cloud show` and ARM's environment() report).
-type Cloud string
+// Cloud names an Azure cloud; see package azurecloud.
+type Cloud = azurecloud.Cloud
 
 // The three Azure clouds the package supports.
 const (
-	AzureCloud        Cloud = "AzureCloud"
-	AzureUSGovernment Cloud = "AzureUSGovernment"
-	AzureChinaCloud   Cloud = "AzureChinaCloud"
+	AzureCloud        = azurecloud.AzureCloud
+	AzureUSGovernment = azurecloud.AzureUSGovernment
+	AzureChinaCloud   = azurecloud.AzureChinaCloud
 )
 
 // Clouds lists every supported cloud in a stable order.
-var Clouds = []Cloud{AzureCloud, AzureUSGovernment, AzureChinaCloud}
+var Clouds = azurecloud.Clouds
 
 // GroupID is a private endpoint group ID (the sub-resource a private endpoint connects to).
 type GroupID string
@@ -44,10 +46,10 @@ var StorageGroups = []GroupID{GroupBlob, GroupFile, GroupQueue, GroupTable, Grou
 //
 // Sources: Azure ML zones from azure-ai-docs how-to-custom-dns.md ("Create Private DNS Zone");
 // storage, Key Vault and Container Registry zones from azure-docs private-link/private-endpoint-dns.md
-// (Azure Government and 21Vianet tables), with the registry zones for Government and China from the
-// per-cloud map of the machine-learning-end-to-end-secure quickstart and the 21Vianet table.
+// (Azure Government and 21Vianet tables; the Government storage table lists "dfs | privatelink.dfs.
+// core.usgovcloudapi.net"), with the registry zones for Government and China from the per-cloud map of
+// the machine-learning-end-to-end-secure quickstart and the 21Vianet table.
 // Key Vault uses privatelink.vaultcore.*, not privatelink.vault.* (a common template defect).
-// The Government table read for dfs has no row, so dfs is absent there rather than guessed.
 // The workspace endpoint carries two zones (api and notebooks) in one DNS zone group.
 var zoneNames = map[GroupID]map[Cloud][]string{
 	GroupWorkspace: {
@@ -76,8 +78,9 @@ var zoneNames = map[GroupID]map[Cloud][]string{
 		AzureChinaCloud:   {"privatelink.table.core.chinacloudapi.cn"},
 	},
 	GroupDfs: {
-		AzureCloud:      {"privatelink.dfs.core.windows.net"},
-		AzureChinaCloud: {"privatelink.dfs.core.chinacloudapi.cn"},
+		AzureCloud:        {"privatelink.dfs.core.windows.net"},
+		AzureUSGovernment: {"privatelink.dfs.core.usgovcloudapi.net"},
+		AzureChinaCloud:   {"privatelink.dfs.core.chinacloudapi.cn"},
 	},
 	GroupVault: {
 		AzureCloud:        {"privatelink.vaultcore.azure.net"},
@@ -126,14 +129,7 @@ func AddressesPerEndpoint(group GroupID) int {
 }
 
 // IsKnownCloud reports whether cloud is one of Clouds.
-func IsKnownCloud(cloud Cloud) bool {
-	for _, c := range Clouds {
-		if c == cloud {
-			return true
-		}
-	}
-	return false
-}
+func IsKnownCloud(cloud Cloud) bool { return azurecloud.IsKnown(cloud) }
 
 // IsStorageGroup reports whether group is a storage sub-resource.
 func IsStorageGroup(group GroupID) bool {

@@ -28,6 +28,7 @@ func TestZoneNamesEveryCloudAndGroup(t *testing.T) {
 		{AzureUSGovernment, GroupFile, []string{"privatelink.file.core.usgovcloudapi.net"}},
 		{AzureUSGovernment, GroupQueue, []string{"privatelink.queue.core.usgovcloudapi.net"}},
 		{AzureUSGovernment, GroupTable, []string{"privatelink.table.core.usgovcloudapi.net"}},
+		{AzureUSGovernment, GroupDfs, []string{"privatelink.dfs.core.usgovcloudapi.net"}},
 		{AzureUSGovernment, GroupVault, []string{"privatelink.vaultcore.usgovcloudapi.net"}},
 		{AzureUSGovernment, GroupRegistry, []string{"privatelink.azurecr.us"}},
 		{AzureChinaCloud, GroupWorkspace, []string{"privatelink.api.ml.azure.cn", "privatelink.notebooks.chinacloudapi.cn"}},
@@ -64,8 +65,6 @@ func TestZoneNamesErrors(t *testing.T) {
 	assert.EqualError(t, err, `unknown cloud "AzureGermanCloud"`)
 	_, err = ZoneNames(AzureCloud, "sqlServer")
 	assert.EqualError(t, err, `unknown private endpoint group ID "sqlServer"`)
-	_, err = ZoneNames(AzureUSGovernment, GroupDfs)
-	assert.EqualError(t, err, `no private DNS zone is recorded for group ID "dfs" in AzureUSGovernment`)
 }
 
 func TestZoneNamesReturnsACopy(t *testing.T) {
