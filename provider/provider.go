@@ -57,7 +57,7 @@ func New() (p.Provider, error) {
 		WithNamespace("secureml").
 		WithLanguageMap(languages).
 		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"securemlnetwork": "index"}).
-		WithComponents(infer.ComponentF(securemlnetwork.NewSecureMLNetwork)).
+		WithComponents(withShapeInputs[securemlnetwork.Args](infer.ComponentF(securemlnetwork.NewSecureMLNetwork))).
 		Build()
 }
 

@@ -15,7 +15,8 @@ import (
 )
 
 const (
-	sub         = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ml/providers/"
+	zeroSubscription = "00000000-0000-0000-0000-000000000000"
+	sub              = "/subscriptions/" + zeroSubscription + "/resourceGroups/rg-ml/providers/"
 	workspaceID = sub + "Microsoft.MachineLearningServices/workspaces/mlw"
 	storageID   = sub + "Microsoft.Storage/storageAccounts/stml"
 	keyVaultID  = sub + "Microsoft.KeyVault/vaults/kv-ml"
@@ -35,6 +36,12 @@ func server(t *testing.T) (integration.Server, *sync.Map) {
 			NewResourceF: func(args integration.MockResourceArgs) (string, property.Map, error) {
 				children.Store(string(args.TypeToken)+"::"+args.Name, args)
 				return "/test/" + args.Name, args.Inputs, nil
+			},
+			CallF: func(args integration.MockCallArgs) (property.Map, error) {
+				if args.Token == "azure-native:authorization:getClientConfig" {
+					return property.NewMap(map[string]property.Value{"subscriptionId": property.New(zeroSubscription)}), nil
+				}
+				return property.Map{}, nil
 			},
 		}))
 	require.NoError(t, err)

@@ -14,6 +14,8 @@ var (
 	outboundInternetDoc string
 	//go:embed docs/dns.md
 	dnsDoc string
+	//go:embed docs/subnets.md
+	subnetsDoc string
 )
 
 // Defaults applied when an input is not set. The schema carries the same values.
@@ -24,14 +26,17 @@ const (
 
 // Args are the inputs of SecureMLNetwork.
 //
-// Values that shape the network (cloud, address plan, which services are private) are plain, so they
-// are known and validated at preview; values that may come from other resources (the resource group,
-// service IDs, tags) are inputs.
+// Shape inputs decide which children exist (cloud, which services and storage sub-resources, whether
+// the scoring subnet exists, the DNS mode, outbound rules). They are plain Go values: they must be
+// known at preview, and may come from a stack reference (see provider/shapeinputs.go). Value inputs
+// only fill properties (the resource group, location, prefixes, service and zone IDs, tags). They are
+// pulumi inputs and may be unknown at preview: known values are checked at preview, unknown ones
+// before any child that takes them is created (values.go).
 type Args struct {
 	ResourceGroupName pulumi.StringInput    `pulumi:"resourceGroupName"`
-	Location          string                `pulumi:"location"`
+	Location          pulumi.StringInput    `pulumi:"location"`
 	Cloud             *Cloud                `pulumi:"cloud,optional"`
-	AddressSpace      *string               `pulumi:"addressSpace,optional"`
+	AddressSpace      pulumi.StringInput    `pulumi:"addressSpace,optional"`
 	Subnets           *SubnetLayout         `pulumi:"subnets,optional"`
 	ComputePublicIP   *bool                 `pulumi:"computePublicIp,optional"`
 	OutboundInternet  *OutboundInternet     `pulumi:"outboundInternet,optional"`
@@ -46,18 +51,19 @@ type Args struct {
 // Annotate documents the inputs for the schema.
 func (a *Args) Annotate(an infer.Annotator) {
 	an.Describe(&a.ResourceGroupName, "Name of the existing resource group that receives the network resources: "+
-		"virtual network, network security groups, route tables, private DNS zones and private endpoints.")
-	an.Describe(&a.Location, "Azure region of the network, for example `eastus` or `East US`. Required because the "+
-		"regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. "+
-		"Compute, the workspace and its private endpoints must be in this region.")
+		"virtual network, network security groups, route tables, private DNS zones and private endpoints. "+
+		"1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.")
+	an.Describe(&a.Location, "Azure region of the network, for example `eastus` or `East US`; it must be a region of "+
+		"`cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, "+
+		"`BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.")
 	an.Describe(&a.Cloud, "The Azure cloud. Selects the private DNS zone names (for example "+
 		"`privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).")
 	an.SetDefault(&a.Cloud, string(CloudAzureCloud))
 	an.Describe(&a.AddressSpace, "IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, "+
-		"which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.")
+		"which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role "+
+		"in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.")
 	an.SetDefault(&a.AddressSpace, DefaultAddressSpace)
-	an.Describe(&a.Subnets, "Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free "+
-		"/24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.")
+	an.Describe(&a.Subnets, subnetsDoc)
 	an.Describe(&a.ComputePublicIP, "Whether compute instances and clusters in this network have public IP addresses. "+
 		"When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table "+
 		"sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP "+
@@ -94,27 +100,31 @@ func (s *SubnetLayout) Annotate(an infer.Annotator) {
 
 // SubnetSettings sets one subnet.
 type SubnetSettings struct {
-	AddressPrefix *string `pulumi:"addressPrefix,optional"`
+	AddressPrefix pulumi.StringInput `pulumi:"addressPrefix,optional"`
 }
+
+const addressPrefixDoc = "IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the " +
+	"fixed slot of its role, or keeps its prefix if it already exists."
 
 // Annotate documents a subnet.
 func (s *SubnetSettings) Annotate(an infer.Annotator) {
 	an.Describe(&s, "One subnet.")
-	an.Describe(&s.AddressPrefix, "IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.")
+	an.Describe(&s.AddressPrefix, addressPrefixDoc)
 }
 
 // ScoringSubnetSettings sets the scoring subnet, which can be switched off.
 type ScoringSubnetSettings struct {
-	Enabled       *bool   `pulumi:"enabled,optional"`
-	AddressPrefix *string `pulumi:"addressPrefix,optional"`
+	Enabled       *bool              `pulumi:"enabled,optional"`
+	AddressPrefix pulumi.StringInput `pulumi:"addressPrefix,optional"`
 }
 
 // Annotate documents the scoring subnet.
 func (s *ScoringSubnetSettings) Annotate(an infer.Annotator) {
 	an.Describe(&s, "The scoring subnet.")
-	an.Describe(&s.Enabled, "Whether to create the scoring subnet and its network security group.")
+	an.Describe(&s.Enabled, "Whether to create the scoring subnet and its network security group. Turning it off "+
+		"never moves another subnet; Azure refuses to delete it while compute is attached to it.")
 	an.SetDefault(&s.Enabled, true)
-	an.Describe(&s.AddressPrefix, "IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.")
+	an.Describe(&s.AddressPrefix, addressPrefixDoc)
 }
 
 // ServiceTarget points at an existing service by its Azure resource ID.
@@ -128,8 +138,9 @@ func (s *ServiceTarget) Annotate(an infer.Annotator) {
 	an.Describe(&s.ResourceID, "Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/"+
 		"<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input "+
 		"(`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or "+
-		"`Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is "+
-		"known then (from config), and before any endpoint is created otherwise.")
+		"`Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is "+
+		"known then (a literal, config or a stack reference); otherwise no private endpoint is created until every "+
+		"service ID has been checked.")
 }
 
 // StorageAccountTarget points at an existing storage account and chooses its sub-resources.
@@ -149,17 +160,19 @@ func (s *StorageAccountTarget) Annotate(an infer.Annotator) {
 
 // DNSSettings chooses how private DNS is handled.
 type DNSSettings struct {
-	ExistingZoneIDs    map[string]string `pulumi:"existingZoneIds,optional"`
-	LinkVirtualNetwork *bool             `pulumi:"linkVirtualNetwork,optional"`
-	CreateZoneGroups   *bool             `pulumi:"createZoneGroups,optional"`
+	ExistingZoneIDs    pulumi.StringMapInput `pulumi:"existingZoneIds,optional"`
+	LinkVirtualNetwork *bool                 `pulumi:"linkVirtualNetwork,optional"`
+	CreateZoneGroups   *bool                 `pulumi:"createZoneGroups,optional"`
 }
 
 // Annotate documents the DNS options.
 func (d *DNSSettings) Annotate(an infer.Annotator) {
 	an.Describe(&d, "How private DNS is handled: zones created here, or existing central zones.")
-	an.Describe(&d.ExistingZoneIDs, "Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no "+
-		"zone is created here and every zone the configuration needs must be listed; a zone the configuration does "+
-		"not need is an error.")
+	an.Describe(&d.ExistingZoneIDs, "Existing private DNS zone IDs by zone name, for central (hub) DNS, for example "+
+		"another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and "+
+		"every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone "+
+		"names are compared case-insensitively. Zones in another subscription are linked through a provider for that "+
+		"subscription; the deploying identity needs Private DNS Zone Contributor on them.")
 	an.Describe(&d.LinkVirtualNetwork, "Whether to link this virtual network to each zone (created or existing). Turn "+
 		"off when the network resolves through a hub DNS resolver instead.")
 	an.SetDefault(&d.LinkVirtualNetwork, true)

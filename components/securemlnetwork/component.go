@@ -1,6 +1,7 @@
 // Package securemlnetwork implements SecureMLNetwork, a private network for an Azure Machine
-// Learning workspace. Files by concern: args (inputs), plan (validation and decisions, no Pulumi),
-// rules (NSG and route tables as data), network, dns and endpoints (child resources), outputs.
+// Learning workspace. Files by concern: args (inputs), plan (shape and validation, no Pulumi), checks
+// and values (value inputs, known or not), addresses and existing (the address plan), rules (NSG and
+// route tables as data), network, dns, providers, endpoints (child resources), outputs.
 package securemlnetwork
 
 import (
@@ -31,71 +32,110 @@ func (c *SecureMLNetwork) Annotate(an infer.Annotator) {
 	an.Describe(&c.VirtualNetworkID, "Azure resource ID of the virtual network.")
 	an.Describe(&c.VirtualNetworkName, "Name of the virtual network.")
 	an.Describe(&c.SubnetIDs, "Subnet IDs by role: `training`, `scoring` (when enabled) and `privateEndpoints`.")
-	an.Describe(&c.SubnetAddressPrefixes, "Subnet address prefixes by role, including the ones carved from the address space.")
+	an.Describe(&c.SubnetAddressPrefixes, "Subnet address prefixes by role, including the ones placed in their role's slot.")
 	an.Describe(&c.NetworkSecurityGroupIDs, "Network security group IDs by subnet role.")
 	an.Describe(&c.RouteTableIDs, "Route table IDs by subnet role; empty unless `computePublicIp` is true.")
-	an.Describe(&c.PrivateDNSZoneIDs, "Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`.")
+	an.Describe(&c.PrivateDNSZoneIDs, "Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. "+
+		"Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.")
 	an.Describe(&c.PrivateEndpoints, "Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, "+
-		"`storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`.")
+		"`storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`. Addresses and FQDNs are read "+
+		"from each endpoint's network interface.")
 }
 
-// commonInputs are the inputs every child takes.
-type commonInputs struct {
-	resourceGroupName pulumi.StringInput
-	tags              pulumi.StringMapInput
-}
-
-// NewSecureMLNetwork validates args, then registers the component and its children. Validation comes
-// first, so a bad input fails the preview before any resource is registered.
+// NewSecureMLNetwork validates args, then registers the component and its children. Shape inputs and
+// every value input known at preview are checked first, so such a mistake fails the preview before any
+// resource is registered; the rest is checked before any child that takes it is created.
 func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pulumi.ResourceOption,
 ) (*SecureMLNetwork, error) {
 	if err := checkComponentName(name); err != nil {
 		return nil, err
 	}
-	plan, err := newPlan(args)
+	zones, err := resolveExistingZones(ctx, args.DNS)
 	if err != nil {
 		return nil, err
 	}
+	plan, err := newPlan(args, zones)
+	if err != nil {
+		return nil, err
+	}
+	names := childNames{component: name}
+	if err := checkChildNames(names, plan); err != nil {
+		return nil, err
+	}
+	in, err := resolveValues(ctx, args, plan)
+	if err != nil {
+		return nil, err
+	}
+
 	comp := &SecureMLNetwork{}
 	if err := ctx.RegisterComponentResource(Token, name, comp, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(comp)
-	names := childNames{component: name}
-	common := commonInputs{resourceGroupName: args.ResourceGroupName, tags: args.Tags}
-
-	net, err := registerNetwork(ctx, names, plan, common, parent)
+	_, vnetAzureName := names.virtualNetwork()
+	existing, err := readExistingSubnets(ctx, in.resourceGroup, vnetAzureName, pulumi.Parent(comp))
 	if err != nil {
 		return nil, err
 	}
-	zoneIDs, err := registerZones(ctx, names, plan, common, net.virtualNetwork, parent)
+	addresses, err := planAddresses(ctx, plan, args.AddressSpace, names, existing)
 	if err != nil {
 		return nil, err
 	}
-	endpoints, err := registerEndpoints(ctx, names, plan, common, net.subnets[rolePrivateEndpoints], zoneIDs, parent)
+	net, err := registerNetwork(ctx, names, plan, in, addresses, parent)
+	if err != nil {
+		return nil, err
+	}
+	zoneIDs, err := registerZones(ctx, names, plan, in, net.virtualNetwork, comp, parent)
+	if err != nil {
+		return nil, err
+	}
+	endpoints, err := registerEndpoints(ctx, names, plan, in, net.subnets[rolePrivateEndpoints], zoneIDs, parent)
 	if err != nil {
 		return nil, err
 	}
 
 	comp.VirtualNetworkID = net.virtualNetwork.ID().ToStringOutput()
 	// The name is known; deriving it from the ID keeps the dependency on the network being created.
-	_, vnetAzureName := names.virtualNetwork()
 	comp.VirtualNetworkName = net.virtualNetwork.ID().ApplyT(func(pulumi.ID) string { return vnetAzureName }).(pulumi.StringOutput)
 	comp.SubnetIDs = idMap(net.subnets)
 	comp.NetworkSecurityGroupIDs = idMap(net.securityGroups)
 	comp.RouteTableIDs = idMap(net.routeTables)
-	prefixes := pulumi.StringMap{}
-	for _, s := range plan.subnets {
-		prefixes[string(s.role)] = pulumi.String(s.prefix)
-	}
-	comp.SubnetAddressPrefixes = prefixes.ToStringMapOutput()
-	zones := pulumi.StringMap{}
+	comp.SubnetAddressPrefixes = addresses.prefixes
+	zoneMap := pulumi.StringMap{}
 	for zone, id := range zoneIDs {
-		zones[zone] = id
+		zoneMap[zone] = id
 	}
-	comp.PrivateDNSZoneIDs = zones.ToStringMapOutput()
-	comp.PrivateEndpoints = endpointDetails(endpoints)
+	comp.PrivateDNSZoneIDs = zoneMap.ToStringMapOutput()
+	comp.PrivateEndpoints = endpointDetails(ctx, names, in, endpoints, comp)
 	return comp, nil
+}
+
+// resolveExistingZones reads dns.existingZoneIds as far as it is known at preview: its zone names,
+// when it is a map given key by key or a known value; only "given" when it is an output not known yet.
+func resolveExistingZones(ctx *pulumi.Context, dns *DNSSettings) (existingZones, error) {
+	if dns == nil || dns.ExistingZoneIDs == nil {
+		return existingZones{}, nil
+	}
+	if m, ok := dns.ExistingZoneIDs.(pulumi.StringMap); ok {
+		ids := map[string]pulumi.StringInput{}
+		for k, v := range m {
+			ids[k] = v
+		}
+		return existingZones{given: true, ids: ids}, nil
+	}
+	known, ok, err := awaitKnown[map[string]string](ctx, dns.ExistingZoneIDs)
+	if err != nil {
+		return existingZones{}, err
+	}
+	if !ok {
+		return existingZones{given: true, whole: dns.ExistingZoneIDs.ToStringMapOutput()}, nil
+	}
+	// Known as a whole (a stack reference output): each ID keeps the map's secrecy and dependencies.
+	ids := map[string]pulumi.StringInput{}
+	for k := range known {
+		ids[k] = dns.ExistingZoneIDs.ToStringMapOutput().MapIndex(pulumi.String(k))
+	}
+	return existingZones{given: true, ids: ids}, nil
 }
 
 // idMap returns the IDs of resources by subnet role.

@@ -92,7 +92,7 @@ func TestZonesAndLinks(t *testing.T) {
 	}
 	assert.Len(t, out.PrivateDNSZoneIDs, 6)
 	for _, name := range want {
-		assert.Contains(t, out.PrivateDNSZoneIDs[name], "/PrivateZone/ml-"+name+"-zone")
+		assert.Equal(t, testSubscription+"/resourceGroups/rg-net/providers/Microsoft.Network/privateDnsZones/"+name, out.PrivateDNSZoneIDs[name])
 	}
 }
 
@@ -131,13 +131,14 @@ func TestPrivateEndpointsAndZoneGroups(t *testing.T) {
 		configs := zg.Inputs["privateDnsZoneConfigs"].ArrayValue()
 		require.Len(t, configs, len(tt.zones))
 		for i, z := range tt.zones {
-			assert.Contains(t, configs[i].ObjectValue()["privateDnsZoneId"].StringValue(), "/PrivateZone/ml-"+z+"-zone")
+			assert.Equal(t, testSubscription+"/resourceGroups/rg-net/providers/Microsoft.Network/privateDnsZones/"+z,
+				configs[i].ObjectValue()["privateDnsZoneId"].StringValue())
 		}
 
 		details := out.PrivateEndpoints[tt.key]
 		assert.Equal(t, []string{tt.group}, details.GroupIDs)
 		assert.Contains(t, details.ID, "/PrivateEndpoint/"+tt.name)
-		assert.Equal(t, []string{tt.name + ".example.test"}, details.FQDNs)
+		assert.Equal(t, []string{tt.azureName + "-nic.example.test"}, details.FQDNs, "read from the network interface")
 		assert.Len(t, details.PrivateIPAddresses, 1)
 	}
 	assert.Len(t, out.PrivateEndpoints, len(tests))
@@ -195,24 +196,46 @@ func TestScoringSubnetCanBeSwitchedOff(t *testing.T) {
 	children, out := mustConstruct(t, args)
 	assert.Len(t, ofType(children, "azure-native:network:Subnet"), 2)
 	assert.Len(t, ofType(children, "azure-native:network:NetworkSecurityGroup"), 2)
-	assert.Equal(t, map[string]string{"training": "10.0.0.0/24", "privateEndpoints": "10.0.1.0/24"}, out.SubnetAddressPrefixes)
+	assert.Equal(t, map[string]string{"training": "10.0.0.0/24", "privateEndpoints": "10.0.2.0/24"}, out.SubnetAddressPrefixes,
+		"the endpoint subnet keeps its slot")
 }
 
 func TestSubnetsAreChainedNotParallel(t *testing.T) {
 	t.Parallel()
 	// The mocks see registrations in dependency order; every subnet after the first must depend on the
-	// one before it. DependsOn reaches the monitor as the registration's dependencies.
+	// one before it. DependsOn reaches the monitor as the registration's dependencies. The endpoint
+	// subnet goes first: its endpoints are the longest work behind any subnet.
 	rec := &dependencyRecorder{}
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		_, err := NewSecureMLNetwork(ctx, "ml", allServices())
 		return err
-	}, pulumi.WithMocks("project", "stack", rec))
+	}, pulumi.WithMocksWithOrganization(t.Name(), "project", "stack", rec))
 	require.NoError(t, err)
-	for _, dep := range rec.dependencies["ml-training-subnet"] {
+	for _, dep := range rec.dependencies["ml-privateEndpoints-subnet"] {
 		assert.NotContains(t, dep, "subnet", "the first subnet waits for no other subnet")
 	}
+	assert.Contains(t, rec.dependencies["ml-training-subnet"], "ml-privateEndpoints-subnet")
 	assert.Contains(t, rec.dependencies["ml-scoring-subnet"], "ml-training-subnet")
-	assert.Contains(t, rec.dependencies["ml-privateEndpoints-subnet"], "ml-scoring-subnet")
+}
+
+func TestStorageEndpointsAreChainedOthersAreNot(t *testing.T) {
+	t.Parallel()
+	// Azure refuses two endpoints to one storage account at once (StorageAccountOperationInProgress),
+	// and azure-native v2.90.0 does not retry it; endpoints to other services start together.
+	rec := &dependencyRecorder{}
+	args := allServices()
+	args.StorageAccount.Subresources = []StorageSubresource{"blob", "file", "queue"}
+	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+		_, err := NewSecureMLNetwork(ctx, "ml", args)
+		return err
+	}, pulumi.WithMocksWithOrganization(t.Name(), "project", "stack", rec))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ml-privateEndpoints-subnet"}, rec.dependencies["ml-storageBlob-pe"])
+	assert.ElementsMatch(t, []string{"ml-privateEndpoints-subnet", "ml-storageBlob-pe"}, rec.dependencies["ml-storageFile-pe"])
+	assert.ElementsMatch(t, []string{"ml-privateEndpoints-subnet", "ml-storageFile-pe"}, rec.dependencies["ml-storageQueue-pe"])
+	for _, pe := range []string{"ml-workspace-pe", "ml-keyVault-pe", "ml-containerRegistry-pe"} {
+		assert.Equal(t, []string{"ml-privateEndpoints-subnet"}, rec.dependencies[pe], pe)
+	}
 }
 
 func TestExistingZonesAreUsedNotCreated(t *testing.T) {
@@ -220,10 +243,10 @@ func TestExistingZonesAreUsedNotCreated(t *testing.T) {
 	hub := testSubscription + "/resourceGroups/rg-hub-dns/providers/Microsoft.Network/privateDnsZones/"
 	args := Args{
 		ResourceGroupName: pulumi.String("rg-net"),
-		Location:          "eastus",
+		Location:          pulumi.String("eastus"),
 		KeyVault:          &ServiceTarget{ResourceID: pulumi.String(testKeyVaultID)},
-		DNS: &DNSSettings{ExistingZoneIDs: map[string]string{
-			"privatelink.vaultcore.azure.net": hub + "privatelink.vaultcore.azure.net",
+		DNS: &DNSSettings{ExistingZoneIDs: pulumi.StringMap{
+			"privatelink.vaultcore.azure.net": pulumi.String(hub + "privatelink.vaultcore.azure.net"),
 		}},
 	}
 	children, out := mustConstruct(t, args)
@@ -252,7 +275,7 @@ func TestZoneGroupsAndLinksCanBeLeftToOthers(t *testing.T) {
 
 func TestNoServicesGivesNetworkOnly(t *testing.T) {
 	t.Parallel()
-	children, out := mustConstruct(t, Args{ResourceGroupName: pulumi.String("rg-net"), Location: "West Europe"})
+	children, out := mustConstruct(t, Args{ResourceGroupName: pulumi.String("rg-net"), Location: pulumi.String("West Europe")})
 	assert.Equal(t, map[string]int{
 		"azure-native:network:VirtualNetwork":       1,
 		"azure-native:network:Subnet":               3,
@@ -267,7 +290,7 @@ func TestStorageSubresourcesEachGetAnEndpoint(t *testing.T) {
 	t.Parallel()
 	args := Args{
 		ResourceGroupName: pulumi.String("rg-net"),
-		Location:          "eastus",
+		Location:          pulumi.String("eastus"),
 		StorageAccount: &StorageAccountTarget{ResourceID: pulumi.String(testStorageID), Subresources: []StorageSubresource{
 			StorageSubresourceDfs, StorageSubresourceQueue, StorageSubresourceBlob, StorageSubresourceTable, StorageSubresourceFile,
 		}},
@@ -304,7 +327,7 @@ func TestMalformedResourceIDFailsTheProgram(t *testing.T) {
 func TestInvalidInputRegistersNothing(t *testing.T) {
 	t.Parallel()
 	args := allServices()
-	args.AddressSpace = ptr("172.17.0.0/16")
+	args.AddressSpace = pulumi.String("172.17.0.0/16")
 	children, _, err := construct(t, args)
 	require.ErrorContains(t, err, "addressSpace 172.17.0.0/16 overlaps 172.17.0.0/16")
 	assert.Empty(t, children)
@@ -312,9 +335,21 @@ func TestInvalidInputRegistersNothing(t *testing.T) {
 
 func mustPlan(t *testing.T, args Args) networkPlan {
 	t.Helper()
-	plan, err := newPlan(args)
+	plan, err := planOf(args)
 	require.NoError(t, err)
 	return plan
+}
+
+// planOf builds the plan of args whose existingZoneIds, if any, is a literal map.
+func planOf(args Args) (networkPlan, error) {
+	var zones existingZones
+	if args.DNS != nil && args.DNS.ExistingZoneIDs != nil {
+		zones = existingZones{given: true, ids: map[string]pulumi.StringInput{}}
+		for k, v := range args.DNS.ExistingZoneIDs.(pulumi.StringMap) {
+			zones.ids[k] = v
+		}
+	}
+	return newPlan(args, zones)
 }
 
 func ruleNames(rules []securityRule) []string {

@@ -13,52 +13,72 @@ import (
 // Private DNS zones and their links are global resources (private-endpoint-dns.md).
 const globalLocation = "global"
 
-// maxAzureNameLength is the limit for virtual network link names (resource-name-rules.md).
-const maxAzureNameLength = 80
+// zoneSource is where a zone the endpoints need comes from: created here, or given by ID.
+type zoneSource struct {
+	id pulumi.StringOutput // the zone's ID, checked
+	// subscription of an existing zone, when its ID is known at preview.
+	subscription string
+	known        bool
+	created      *network.PrivateZone
+}
 
 // registerZones creates the zones the plan needs (or takes the given ones) and links the virtual
 // network to each. It returns the zone IDs by zone name.
-func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
-	vnet *network.VirtualNetwork, opts ...pulumi.ResourceOption,
+func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
+	vnet *network.VirtualNetwork, parent pulumi.Resource, opts ...pulumi.ResourceOption,
 ) (map[string]pulumi.StringOutput, error) {
-	_, vnetAzureName := names.virtualNetwork()
+	sources, err := zoneSources(ctx, names, plan, in, parent, opts...)
+	if err != nil {
+		return nil, err
+	}
 	ids := map[string]pulumi.StringOutput{}
+	for name, z := range sources {
+		ids[name] = z.id
+	}
+	if !plan.linkVirtualNetwork {
+		return ids, nil
+	}
+	_, vnetAzureName := names.virtualNetwork()
+	link := in.resourceGroup.out.ApplyT(func(group string) string { return linkName(group, vnetAzureName) }).(pulumi.StringOutput)
+	providers := newSubscriptionProviders(ctx, names, parent)
+	deploying := ""
 	for _, z := range plan.zones {
-		zoneGroup := common.resourceGroupName.ToStringOutput()
+		src := sources[z.name]
 		linkOpts := withDependsOn(opts, vnet)
-		if z.existingID != "" {
-			// Already validated by the plan: a privateDnsZones ID whose name is z.name.
-			r, err := armid.Parse(z.existingID)
-			if err != nil {
-				return nil, err
+		zoneGroup := in.resourceGroup.out
+		switch {
+		case src.created != nil:
+			linkOpts = withDependsOn(opts, vnet, src.created)
+		default:
+			zoneGroup = src.id.ApplyT(func(id string) (string, error) {
+				r, err := armid.Parse(id)
+				return r.ResourceGroup, err
+			}).(pulumi.StringOutput)
+			if deploying == "" {
+				if deploying, err = deployingSubscription(ctx, parent); err != nil {
+					return nil, err
+				}
 			}
-			ids[z.name] = pulumi.String(z.existingID).ToStringOutput()
-			zoneGroup = pulumi.String(r.ResourceGroup).ToStringOutput()
-		} else {
-			zone, err := network.NewPrivateZone(ctx, names.zone(z.name), &network.PrivateZoneArgs{
-				PrivateZoneName:   pulumi.String(z.name),
-				ResourceGroupName: common.resourceGroupName,
-				Location:          pulumi.String(globalLocation),
-				Tags:              common.tags,
-			}, opts...)
-			if err != nil {
-				return nil, err
+			if src.known && src.subscription != deploying {
+				// A link is a child of its zone, so it is created in the zone's subscription.
+				p, err := providers.forSubscription(src.subscription)
+				if err != nil {
+					return nil, err
+				}
+				linkOpts = append(linkOpts, pulumi.Provider(p))
+			} else if !src.known {
+				zoneGroup = sameSubscription(z.name, src.id, deploying)
 			}
-			ids[z.name] = zone.ID().ToStringOutput()
-			linkOpts = withDependsOn(opts, vnet, zone)
-		}
-		if !plan.linkVirtualNetwork {
-			continue
 		}
 		_, err := network.NewVirtualNetworkLink(ctx, names.zoneLink(z.name), &network.VirtualNetworkLinkArgs{
-			VirtualNetworkLinkName: linkName(common.resourceGroupName, vnetAzureName),
+			VirtualNetworkLinkName: link,
 			PrivateZoneName:        pulumi.String(z.name),
 			ResourceGroupName:      zoneGroup,
 			Location:               pulumi.String(globalLocation),
 			VirtualNetwork:         &network.SubResourceArgs{Id: vnet.ID().ToStringOutput()},
 			// Endpoint records come from DNS zone groups; VMs must not register into privatelink zones.
 			RegistrationEnabled: pulumi.Bool(false),
-			Tags:                common.tags,
+			Tags:                in.tags,
 		}, linkOpts...)
 		if err != nil {
 			return nil, err
@@ -67,15 +87,86 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, comm
 	return ids, nil
 }
 
-// linkName names the link after the network's resource group and name, so that the links of many
-// spoke networks to one central zone do not collide.
-func linkName(resourceGroupName pulumi.StringInput, vnetName string) pulumi.StringOutput {
-	return resourceGroupName.ToStringOutput().ApplyT(func(group string) string {
-		name := fmt.Sprintf("%s-%s", group, vnetName)
-		if len(name) > maxAzureNameLength {
-			name = name[:maxAzureNameLength]
+// zoneSources creates the zones made here and checks the given ones.
+func zoneSources(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues, parent pulumi.Resource,
+	opts ...pulumi.ResourceOption,
+) (map[string]zoneSource, error) {
+	sources := map[string]zoneSource{}
+	for _, z := range plan.zones {
+		var src zoneSource
+		switch {
+		case z.lookup:
+			src.id = plan.existingZones.whole.ApplyT(func(ids map[string]string) (string, error) {
+				return lookupZoneID(z.name, ids)
+			}).(pulumi.StringOutput)
+		case z.existing != nil:
+			src.subscription, src.known = in.zoneSubscriptions[z.name]
+			src.id = z.existing.ToStringOutput().ApplyT(func(id string) (string, error) {
+				_, err := checkZoneID(z.name, id)
+				return id, err
+			}).(pulumi.StringOutput)
+		default:
+			if in.resourceGroup.known {
+				if err := claimZone(ctx, in.resourceGroup.value, z.name, names.component); err != nil {
+					return nil, err
+				}
+			}
+			zone, err := network.NewPrivateZone(ctx, names.zone(z.name), &network.PrivateZoneArgs{
+				PrivateZoneName:   pulumi.String(z.name),
+				ResourceGroupName: in.resourceGroup.out,
+				Location:          pulumi.String(globalLocation),
+				Tags:              in.tags,
+			}, opts...)
+			if err != nil {
+				return nil, err
+			}
+			src.created, src.id = zone, zone.ID().ToStringOutput()
 		}
-		// Azure names must end with a letter, digit or '_'.
-		return strings.TrimRight(name, "-.")
+		sources[z.name] = src
+	}
+	return sources, nil
+}
+
+// checkZoneID checks that id is the ID of the private DNS zone called name (names compare
+// case-insensitively, as DNS and ARM do).
+func checkZoneID(name, id string) (armid.ResourceID, error) {
+	path := fmt.Sprintf("dns.existingZoneIds[%q]", name)
+	r, err := armid.ParseOfType(path, id, privateDNSZoneType)
+	if err != nil {
+		return r, err
+	}
+	if !strings.EqualFold(r.Name(), name) {
+		return r, fmt.Errorf("%s is the ID of zone %q, not %q; give the ID of the zone named %s", path, r.Name(), name, name)
+	}
+	return r, nil
+}
+
+// lookupZoneID finds a zone's ID in dns.existingZoneIds that was unknown at preview.
+func lookupZoneID(name string, ids map[string]string) (string, error) {
+	for key, id := range ids {
+		if strings.EqualFold(key, name) {
+			_, err := checkZoneID(name, id)
+			return id, err
+		}
+	}
+	return "", fmt.Errorf("dns.existingZoneIds has no ID for %q, which this configuration needs; add the zone's ID, "+
+		"or remove existingZoneIds to create the zones here", name)
+}
+
+// sameSubscription is the resource group of a zone whose ID was unknown at preview. Its link was
+// planned in the deploying subscription; a zone elsewhere needs its ID known at preview, so that the
+// link goes through a provider for that subscription.
+func sameSubscription(name string, id pulumi.StringOutput, deploying string) pulumi.StringOutput {
+	return id.ApplyT(func(id string) (string, error) {
+		r, err := armid.Parse(id)
+		if err != nil {
+			return "", err
+		}
+		if !strings.EqualFold(r.SubscriptionID, deploying) {
+			return "", fmt.Errorf("dns.existingZoneIds[%q] is in subscription %s, but it was not known at preview, so its "+
+				"link was planned in the deploying subscription %s; pass zone IDs of other subscriptions as values known at "+
+				"preview (config or a stack reference)", name, r.SubscriptionID, deploying)
+		}
+		return r.ResourceGroup, nil
 	}).(pulumi.StringOutput)
 }

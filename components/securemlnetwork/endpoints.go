@@ -7,11 +7,11 @@ import (
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
-	"github.com/secureml/pulumi-secureml/components/armid"
 )
 
-// The zone group name Azure's portal and Azure Policy use, so a policy-created group is recognised.
+// zoneGroupName is the DNS zone group name the Azure portal and the Azure Verified Modules use. Azure
+// Policy's DeployIfNotExists definitions create theirs as `deployedByPolicy`, but check only that the
+// endpoint has a zone group of any name, so a `default` group satisfies them.
 const zoneGroupName = "default"
 
 // endpointResources is one registered private endpoint and, when created, its DNS zone group.
@@ -21,29 +21,46 @@ type endpointResources struct {
 	zoneGroup *network.PrivateDnsZoneGroup
 }
 
-func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
+// registerEndpoints creates the private endpoints and their DNS zone groups.
+//
+// Endpoints to one storage account are created one after another. Azure answers two at once with
+// StorageAccountOperationInProgress ("an operation ... requires exclusive access"), reported when the
+// operation ends, and azure-native v2.90.0 does not retry that: its pipeline retries HTTP 408, 429, 5xx
+// and 409 AnotherOperationInProgress on the request only (client_azcore.go), and it learned the storage
+// code in PR #4497, after 2.90.0. Endpoints to different services start together; the endpoint subnet is
+// written before any of them, so none meets it being updated (ReferencedResourceNotProvisioned, which
+// azure-native does not retry either).
+func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
 	subnet *network.Subnet, zoneIDs map[string]pulumi.StringOutput, opts ...pulumi.ResourceOption,
 ) ([]endpointResources, error) {
 	var out []endpointResources
+	var previousStorage pulumi.Resource
 	for _, e := range plan.endpoints {
 		pulumiName, azureName := names.endpoint(e.key)
+		dependsOn := []pulumi.Resource{subnet}
+		if e.targetType == storageAccountType && previousStorage != nil {
+			dependsOn = append(dependsOn, previousStorage)
+		}
 		pe, err := network.NewPrivateEndpoint(ctx, pulumiName, &network.PrivateEndpointArgs{
 			PrivateEndpointName:        pulumi.String(azureName),
-			ResourceGroupName:          common.resourceGroupName,
-			Location:                   pulumi.String(plan.region),
+			ResourceGroupName:          in.resourceGroup.out,
+			Location:                   in.region.out,
 			Subnet:                     &network.SubnetTypeArgs{Id: subnet.ID().ToStringOutput()},
-			CustomNetworkInterfaceName: pulumi.String(azureName + "-nic"),
+			CustomNetworkInterfaceName: pulumi.String(names.endpointNIC(e.key)),
 			PrivateLinkServiceConnections: network.PrivateLinkServiceConnectionArray{
 				network.PrivateLinkServiceConnectionArgs{
 					Name:                 pulumi.String(azureName),
-					PrivateLinkServiceId: checkedTargetID(e),
+					PrivateLinkServiceId: in.targets.MapIndex(pulumi.String(e.key)),
 					GroupIds:             pulumi.StringArray{pulumi.String(string(e.group))},
 				},
 			},
-			Tags: common.tags,
-		}, opts...)
+			Tags: in.tags,
+		}, withDependsOn(opts, dependsOn...)...)
 		if err != nil {
 			return nil, err
+		}
+		if e.targetType == storageAccountType {
+			previousStorage = pe
 		}
 		r := endpointResources{plan: e, endpoint: pe}
 		if plan.createZoneGroups {
@@ -59,7 +76,7 @@ func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, 
 			r.zoneGroup, err = network.NewPrivateDnsZoneGroup(ctx, names.zoneGroup(e.key), &network.PrivateDnsZoneGroupArgs{
 				PrivateDnsZoneGroupName: pulumi.String(zoneGroupName),
 				PrivateEndpointName:     pulumi.String(azureName),
-				ResourceGroupName:       common.resourceGroupName,
+				ResourceGroupName:       in.resourceGroup.out,
 				PrivateDnsZoneConfigs:   configs,
 			}, withDependsOn(opts, pe)...)
 			if err != nil {
@@ -71,43 +88,33 @@ func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, 
 	return out, nil
 }
 
-// checkedTargetID fails the endpoint, with a message naming the input, when the target ID is
-// malformed or of the wrong type. Known values (from config) fail at preview; values that come from
-// other resources fail as soon as Azure returns them, before the endpoint is created.
-func checkedTargetID(e endpointPlan) pulumi.StringOutput {
-	return e.target.ToStringOutput().ApplyT(func(id string) (string, error) {
-		if _, err := armid.ParseOfType(e.targetPath, id, e.targetType); err != nil {
-			return "", err
-		}
-		return id, nil
-	}).(pulumi.StringOutput)
-}
-
-// endpointDetails gathers the endpoints' IDs, addresses and names. Azure reports the records of an
-// endpoint with a DNS zone group on the group, and those of one without in customDnsConfigs; both
-// are read so the output is right in either mode.
-func endpointDetails(endpoints []endpointResources) PrivateEndpointDetailsMapOutput {
+// endpointDetails gathers the endpoints' IDs, addresses and FQDNs. They are read from each endpoint's
+// network interface, the documented source (private-endpoint-dns.md: "The network interface associated
+// with the private endpoint contains the information to configure your DNS"; how-to-custom-dns.md reads
+// ipConfigurations[].privateIPAddress and privateLinkConnectionProperties.fqdns). The interface's name
+// is known (customNetworkInterfaceName), and it is read once the endpoint exists.
+func endpointDetails(ctx *pulumi.Context, names childNames, in inputValues, endpoints []endpointResources,
+	parent pulumi.Resource,
+) PrivateEndpointDetailsMapOutput {
 	var inputs []any
 	for _, r := range endpoints {
-		inputs = append(inputs, r.endpoint.ID(), r.endpoint.CustomDnsConfigs)
-		if r.zoneGroup != nil {
-			inputs = append(inputs, r.zoneGroup.PrivateDnsZoneConfigs)
-		}
+		nic := network.LookupNetworkInterfaceOutput(ctx, network.LookupNetworkInterfaceOutputArgs{
+			NetworkInterfaceName: pulumi.String(names.endpointNIC(r.plan.key)),
+			ResourceGroupName:    in.resourceGroup.out,
+		}, pulumi.DependsOn([]pulumi.Resource{r.endpoint}), pulumi.Parent(parent))
+		inputs = append(inputs, r.endpoint.ID(), nic.IpConfigurations())
 	}
 	return pulumi.All(inputs...).ApplyT(func(values []any) map[string]PrivateEndpointDetails {
 		details := map[string]PrivateEndpointDetails{}
-		next := func() any { v := values[0]; values = values[1:]; return v }
-		for _, r := range endpoints {
-			id := next().(pulumi.ID)
+		for i, r := range endpoints {
+			id := values[2*i].(pulumi.ID)
 			ips, fqdns := map[string]bool{}, map[string]bool{}
-			for _, c := range next().([]network.CustomDnsConfigPropertiesFormatResponse) {
-				addRecord(ips, fqdns, c.Fqdn, c.IpAddresses)
-			}
-			if r.zoneGroup != nil {
-				for _, z := range next().([]network.PrivateDnsZoneConfigResponse) {
-					for _, rs := range z.RecordSets {
-						addRecord(ips, fqdns, rs.Fqdn, rs.IpAddresses)
-					}
+			for _, c := range values[2*i+1].([]network.NetworkInterfaceIPConfigurationResponse) {
+				if c.PrivateIPAddress != nil {
+					ips[*c.PrivateIPAddress] = true
+				}
+				for _, fqdn := range c.PrivateLinkConnectionProperties.Fqdns {
+					fqdns[strings.TrimSuffix(fqdn, ".")] = true
 				}
 			}
 			details[r.plan.key] = PrivateEndpointDetails{
@@ -119,15 +126,6 @@ func endpointDetails(endpoints []endpointResources) PrivateEndpointDetailsMapOut
 		}
 		return details
 	}).(PrivateEndpointDetailsMapOutput)
-}
-
-func addRecord(ips, fqdns map[string]bool, fqdn *string, addresses []string) {
-	if fqdn != nil && *fqdn != "" {
-		fqdns[strings.TrimSuffix(*fqdn, ".")] = true
-	}
-	for _, ip := range addresses {
-		ips[ip] = true
-	}
 }
 
 func sortedSet(set map[string]bool) []string {

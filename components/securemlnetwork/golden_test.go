@@ -28,6 +28,7 @@ func TestGoldenChildren(t *testing.T) {
 		"all-services-default": allServices,
 		"public-ip-compute-no-scoring-china": func() Args {
 			a := allServices()
+			a.Location = pulumi.String("chinanorth3")
 			a.Cloud = ptr(CloudAzureChinaCloud)
 			a.ComputePublicIP = ptr(true)
 			a.OutboundInternet = ptr(OutboundInternetDeny)
@@ -37,17 +38,17 @@ func TestGoldenChildren(t *testing.T) {
 		"hub-dns-all-storage-government": func() Args {
 			return Args{
 				ResourceGroupName: pulumi.String("rg-net"),
-				Location:          "usgovvirginia",
+				Location:          pulumi.String("usgovvirginia"),
 				Cloud:             ptr(CloudAzureUSGovernment),
 				StorageAccount: &StorageAccountTarget{ResourceID: pulumi.String(testStorageID),
 					Subresources: []StorageSubresource{"blob", "file", "queue", "table"}},
 				KeyVault: &ServiceTarget{ResourceID: pulumi.String(testKeyVaultID)},
-				DNS: &DNSSettings{ExistingZoneIDs: map[string]string{
-					"privatelink.blob.core.usgovcloudapi.net":  hub + "privatelink.blob.core.usgovcloudapi.net",
-					"privatelink.file.core.usgovcloudapi.net":  hub + "privatelink.file.core.usgovcloudapi.net",
-					"privatelink.queue.core.usgovcloudapi.net": hub + "privatelink.queue.core.usgovcloudapi.net",
-					"privatelink.table.core.usgovcloudapi.net": hub + "privatelink.table.core.usgovcloudapi.net",
-					"privatelink.vaultcore.usgovcloudapi.net":  hub + "privatelink.vaultcore.usgovcloudapi.net",
+				DNS: &DNSSettings{ExistingZoneIDs: pulumi.StringMap{
+					"privatelink.blob.core.usgovcloudapi.net":  pulumi.String(hub + "privatelink.blob.core.usgovcloudapi.net"),
+					"privatelink.file.core.usgovcloudapi.net":  pulumi.String(hub + "privatelink.file.core.usgovcloudapi.net"),
+					"privatelink.queue.core.usgovcloudapi.net": pulumi.String(hub + "privatelink.queue.core.usgovcloudapi.net"),
+					"privatelink.table.core.usgovcloudapi.net": pulumi.String(hub + "privatelink.table.core.usgovcloudapi.net"),
+					"privatelink.vaultcore.usgovcloudapi.net":  pulumi.String(hub + "privatelink.vaultcore.usgovcloudapi.net"),
 				}},
 			}
 		},

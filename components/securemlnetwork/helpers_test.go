@@ -1,6 +1,7 @@
 package securemlnetwork
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -13,11 +14,12 @@ import (
 )
 
 const (
-	testSubscription = "/subscriptions/00000000-0000-0000-0000-000000000000"
-	testWorkspaceID  = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw"
-	testStorageID    = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml"
-	testKeyVaultID   = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv-ml"
-	testRegistryID   = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.ContainerRegistry/registries/crml"
+	testSubscriptionID = "00000000-0000-0000-0000-000000000000"
+	testSubscription   = "/subscriptions/" + testSubscriptionID
+	testWorkspaceID    = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.MachineLearningServices/workspaces/mlw"
+	testStorageID      = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.Storage/storageAccounts/stml"
+	testKeyVaultID     = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.KeyVault/vaults/kv-ml"
+	testRegistryID     = testSubscription + "/resourceGroups/rg-ml/providers/Microsoft.ContainerRegistry/registries/crml"
 )
 
 // child is one resource the component registered, as the mocks saw it.
@@ -41,10 +43,14 @@ var azureNameKeys = map[string]string{
 }
 
 // recorder is a Pulumi mock that records every registration and answers like Azure would after
-// creation: an ARM-shaped ID and the inputs echoed, plus DNS records on private endpoints.
+// creation: an ARM-shaped ID and the inputs echoed. Its invokes answer like azure-native: the
+// deploying subscription, a virtual network (existingVNet, or Azure's 404 when nil), and each private
+// endpoint's network interface with one address and FQDN.
 type recorder struct {
-	mu       sync.Mutex
-	children []child
+	mu           sync.Mutex
+	children     []child
+	invokes      []string
+	existingVNet map[string]any // getVirtualNetwork's answer; nil answers 404
 }
 
 func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
@@ -54,7 +60,6 @@ func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 	}
 	r.mu.Lock()
 	r.children = append(r.children, child{Type: args.TypeToken, Name: args.Name, Parent: parent, Inputs: args.Inputs})
-	n := len(r.children)
 	r.mu.Unlock()
 	if !args.Custom {
 		return "", resource.PropertyMap{}, nil
@@ -62,22 +67,39 @@ func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 	outputs := args.Inputs.Copy()
 	id := fmt.Sprintf("%s/resourceGroups/rg-net/providers/test/%s/%s", testSubscription,
 		args.TypeToken[strings.LastIndex(args.TypeToken, ":")+1:], args.Name)
+	if args.TypeToken == "azure-native:network:PrivateZone" {
+		// Zone IDs are read back (another network's existingZoneIds), so they have Azure's shape.
+		id = testSubscription + "/resourceGroups/rg-net/providers/Microsoft.Network/privateDnsZones/" +
+			args.Inputs["privateZoneName"].StringValue()
+	}
 	if key, ok := azureNameKeys[args.TypeToken]; ok {
 		outputs["name"] = args.Inputs[resource.PropertyKey(key)]
-	}
-	if args.TypeToken == "azure-native:network:PrivateEndpoint" {
-		outputs["customDnsConfigs"] = resource.NewArrayProperty([]resource.PropertyValue{
-			resource.NewObjectProperty(resource.PropertyMap{
-				"fqdn":        resource.NewStringProperty(args.Name + ".example.test"),
-				"ipAddresses": resource.NewArrayProperty([]resource.PropertyValue{resource.NewStringProperty(fmt.Sprintf("10.0.2.%d", n))}),
-			}),
-		})
 	}
 	return id, outputs, nil
 }
 
 func (r *recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
-	return args.Args, nil
+	r.mu.Lock()
+	r.invokes = append(r.invokes, args.Token)
+	existing := r.existingVNet
+	r.mu.Unlock()
+	switch args.Token {
+	case "azure-native:authorization:getClientConfig":
+		return resource.NewPropertyMapFromMap(map[string]any{"subscriptionId": testSubscriptionID}), nil
+	case "azure-native:network:getVirtualNetwork":
+		if existing == nil {
+			return nil, fmt.Errorf(`request failed: Status=404 Code="ResourceNotFound" Message="The Resource 'Microsoft.Network/virtualNetworks/%s' under resource group '%s' was not found."`,
+				args.Args["virtualNetworkName"].StringValue(), args.Args["resourceGroupName"].StringValue())
+		}
+		return resource.NewPropertyMapFromMap(existing), nil
+	case "azure-native:network:getNetworkInterface":
+		name := args.Args["networkInterfaceName"].StringValue()
+		return resource.NewPropertyMapFromMap(map[string]any{"ipConfigurations": []any{map[string]any{
+			"privateIPAddress":                "10.0.2." + fmt.Sprint(len(name)),
+			"privateLinkConnectionProperties": map[string]any{"fqdns": []any{name + ".example.test."}},
+		}}}), nil
+	}
+	return nil, fmt.Errorf("the mock does not answer %s", args.Token)
 }
 
 // outputs are the component's outputs, resolved under mocks.
@@ -95,7 +117,17 @@ type outputs struct {
 // construct runs NewSecureMLNetwork named "ml" under mocks and returns the children and the outputs.
 func construct(t *testing.T, args Args) ([]child, outputs, error) {
 	t.Helper()
-	rec := &recorder{}
+	return constructWith(t, &recorder{}, args)
+}
+
+// preview runs the program as a preview, where outputs of resources still to be created are unknown.
+func preview(info *pulumi.RunInfo) { info.DryRun = true }
+
+// constructWith runs NewSecureMLNetwork named "ml" against rec. Each test runs in its own organization,
+// as each program runs in its own provider process, so zones claimed by one test never clash with
+// another's.
+func constructWith(t *testing.T, rec *recorder, args Args, opts ...pulumi.RunOption) ([]child, outputs, error) {
+	t.Helper()
 	var out outputs
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		comp, err := NewSecureMLNetwork(ctx, "ml", args)
@@ -114,7 +146,7 @@ func construct(t *testing.T, args Args) ([]child, outputs, error) {
 			return nil
 		})
 		return nil
-	}, pulumi.WithMocks("project", "stack", rec))
+	}, append([]pulumi.RunOption{pulumi.WithMocksWithOrganization(t.Name(), "project", "stack", rec)}, opts...)...)
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	var children []child
@@ -137,7 +169,7 @@ func mustConstruct(t *testing.T, args Args) ([]child, outputs) {
 func allServices() Args {
 	return Args{
 		ResourceGroupName: pulumi.String("rg-net"),
-		Location:          "eastus",
+		Location:          pulumi.String("eastus"),
 		Workspace:         &ServiceTarget{ResourceID: pulumi.String(testWorkspaceID)},
 		StorageAccount:    &StorageAccountTarget{ResourceID: pulumi.String(testStorageID)},
 		KeyVault:          &ServiceTarget{ResourceID: pulumi.String(testKeyVaultID)},
@@ -177,6 +209,22 @@ func countByType(children []child) map[string]int {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// programError is the error the component returned, without the wrapping pulumi.RunErr adds when it
+// gathers a program's errors.
+func programError(err error) string {
+	var multi interface{ WrappedErrors() []error }
+	if errors.As(err, &multi) && len(multi.WrappedErrors()) == 1 {
+		return multi.WrappedErrors()[0].Error()
+	}
+	return err.Error()
+}
+
+// unknown is a string output that is unknown at preview, like the output of a resource still to be
+// created in the same program.
+func unknown() pulumi.StringOutput {
+	return pulumi.UnsafeUnknownOutput(nil).ApplyT(func(any) string { return "" }).(pulumi.StringOutput)
+}
 
 // dependencyRecorder records, per child name, the names of the resources it explicitly depends on.
 type dependencyRecorder struct {

@@ -1,6 +1,8 @@
 package securemlnetwork
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strings"
@@ -9,14 +11,75 @@ import (
 // Child names. Both the Pulumi names (which make up the URNs) and the Azure names are part of the
 // public contract: changing either replaces the cloud resource. The golden test pins them.
 
-// componentName must fit inside Azure names (1-80 characters of letters, digits, '_', '.', '-',
-// starting with a letter or digit and ending with a letter, digit or '_') with our prefixes added.
+// componentName must be usable in Azure names (letters, digits, '_', '.', '-', starting with a letter
+// or digit and ending with a letter, digit or '_'); checkChildNames then checks every child's Azure
+// name against its type's length limit.
 var componentName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9_.-]{0,48}[A-Za-z0-9_])?$`)
 
 func checkComponentName(name string) error {
 	if !componentName.MatchString(name) {
 		return fmt.Errorf("resource name %q cannot be used in Azure resource names: use 1-50 letters, digits, "+
 			"'_', '.' or '-', starting with a letter or digit and ending with a letter, digit or '_'", name)
+	}
+	return nil
+}
+
+// Length limits of the Azure names that carry the component's name (resource-name-rules.md,
+// Microsoft.Network): virtual networks and private endpoints 2-64 characters, network security
+// groups, route tables and network interfaces 1-80.
+var nameLimits = []struct {
+	kind  string
+	limit int
+	names func(childNames, networkPlan) []string
+}{
+	{"virtual network", 64, func(n childNames, _ networkPlan) []string { _, a := n.virtualNetwork(); return []string{a} }},
+	{"network security group", 80, func(n childNames, p networkPlan) []string {
+		var out []string
+		for _, s := range p.subnets {
+			_, a := n.securityGroup(s.role)
+			out = append(out, a)
+		}
+		return out
+	}},
+	{"route table", 80, func(n childNames, p networkPlan) []string {
+		var out []string
+		for _, s := range p.subnets {
+			if s.compute && len(computeRoutes(p)) > 0 {
+				_, a := n.routeTable(s.role)
+				out = append(out, a)
+			}
+		}
+		return out
+	}},
+	{"private endpoint", 64, func(n childNames, p networkPlan) []string {
+		var out []string
+		for _, e := range p.endpoints {
+			_, a := n.endpoint(e.key)
+			out = append(out, a)
+		}
+		return out
+	}},
+	{"network interface", 80, func(n childNames, p networkPlan) []string {
+		var out []string
+		for _, e := range p.endpoints {
+			out = append(out, n.endpointNIC(e.key))
+		}
+		return out
+	}},
+}
+
+// checkChildNames fails when the component's name makes a child's Azure name longer than its type
+// allows, and says how long the name may be.
+func checkChildNames(names childNames, plan networkPlan) error {
+	for _, l := range nameLimits {
+		for _, azureName := range l.names(names, plan) {
+			if len(azureName) > l.limit {
+				fits := len(names.component) - (len(azureName) - l.limit)
+				return fmt.Errorf("resource name %q makes the %s name %q %d characters long, but Azure allows at most %d; "+
+					"use a resource name of at most %d characters", names.component, l.kind, azureName, len(azureName),
+					l.limit, fits)
+			}
+		}
 	}
 	return nil
 }
@@ -64,4 +127,36 @@ func (n childNames) endpoint(key string) (pulumiName, azureName string) {
 	return n.child(key, "pe"), "pe-" + n.component + "-" + kebab(key)
 }
 
+// endpointNIC is the Azure name of an endpoint's network interface (customNetworkInterfaceName).
+func (n childNames) endpointNIC(key string) string {
+	_, azureName := n.endpoint(key)
+	return azureName + "-nic"
+}
+
 func (n childNames) zoneGroup(key string) string { return n.child(key, "dns") }
+
+// subscriptionProvider names the azure-native provider for resources in another subscription.
+func (n childNames) subscriptionProvider(subscription string) string {
+	return n.component + "-subscription-" + strings.ToLower(subscription)
+}
+
+// Virtual network link names: 1-80 characters of letters, digits, '_', '.' and '-', starting with a
+// letter or digit and ending with a letter, digit or '_' (resource-name-rules.md).
+const maxLinkNameLength = 80
+
+var notLinkNameChar = regexp.MustCompile(`[^A-Za-z0-9_.-]`)
+
+// linkName names this network's link in a zone after the network's resource group and name, so the
+// links of many spoke networks to one central zone do not collide. Characters a resource group name
+// may have but a link name may not (parentheses, non-ASCII letters) become '-'. A name cut to fit
+// ends with a hash of the whole, so two long names that share their beginning still differ.
+func linkName(group, vnetName string) string {
+	full := group + "-" + vnetName
+	name := notLinkNameChar.ReplaceAllString(full, "-")
+	name = strings.TrimLeft(name, "_.-")
+	if len(name) > maxLinkNameLength {
+		sum := sha256.Sum256([]byte(full))
+		name = strings.TrimRight(name[:maxLinkNameLength-9], ".-") + "-" + hex.EncodeToString(sum[:4])
+	}
+	return strings.TrimRight(name, "-.")
+}

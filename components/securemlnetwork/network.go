@@ -1,6 +1,8 @@
 package securemlnetwork
 
 import (
+	"strings"
+
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -14,12 +16,14 @@ type networkResources struct {
 }
 
 // subnetPolicies are the network policies set on each subnet, on purpose rather than by default:
-//   - Compute subnets disable both: Azure ML compute without a public IP fails to provision while
-//     private endpoint or private link service network policies are enabled on its subnet
-//     (how-to-secure-training-vnet.md; the provisioning error names both policies).
-//   - The private endpoint subnet enables private endpoint network policies so its NSG and any
-//     route table apply to traffic to the endpoints (private-link/disable-private-endpoint-network-policy.md).
+//   - The private endpoint subnet enables private endpoint network policies, so its NSG and any route
+//     table apply to traffic to the endpoints (private-link/disable-private-endpoint-network-policy.md).
 //     No private link service lives there, so its policy stays at Azure's default, Enabled.
+//   - Compute subnets disable both. Current Azure ML docs no longer require it: the provisioning error
+//     naming both policies came from the 2021-2022 preview of compute without public IPs, which Azure
+//     Batch implemented with a private link service in the customer's subnet. Disabling them is
+//     harmless (no endpoint or private link service lives in a compute subnet), and keeping the values
+//     0.1.0 set avoids an update of every existing compute subnet.
 func subnetPolicies(s subnetPlan) (privateEndpoint, privateLinkService string) {
 	if s.compute {
 		return "Disabled", "Disabled"
@@ -27,7 +31,7 @@ func subnetPolicies(s subnetPlan) (privateEndpoint, privateLinkService string) {
 	return "Enabled", "Enabled"
 }
 
-func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
+func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues, addresses addressPlan,
 	opts ...pulumi.ResourceOption,
 ) (*networkResources, error) {
 	res := &networkResources{
@@ -38,12 +42,10 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, co
 	vnetName, vnetAzureName := names.virtualNetwork()
 	vnet, err := network.NewVirtualNetwork(ctx, vnetName, &network.VirtualNetworkArgs{
 		VirtualNetworkName: pulumi.String(vnetAzureName),
-		ResourceGroupName:  common.resourceGroupName,
-		Location:           pulumi.String(plan.region),
-		AddressSpace: &network.AddressSpaceArgs{
-			AddressPrefixes: pulumi.StringArray{pulumi.String(plan.addressSpace)},
-		},
-		Tags: common.tags,
+		ResourceGroupName:  in.resourceGroup.out,
+		Location:           in.region.out,
+		AddressSpace:       &network.AddressSpaceArgs{AddressPrefixes: pulumi.StringArray{addresses.space}},
+		Tags:               in.tags,
 	}, opts...)
 	if err != nil {
 		return nil, err
@@ -54,13 +56,15 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, co
 	// depend on them explicitly: in the preview of an update those outputs are unknown, and an unknown
 	// name would show every subnet and endpoint as replaced when only a tag changed.
 	//
-	// Subnets are separate resources created one after another, each depending on the previous one.
-	// Azure rejects concurrent writes to one virtual network (AnotherOperationInProgress), and separate
-	// subnets (rather than inline ones) let a later update of the virtual network leave them alone and
-	// let the same code add subnets to an existing virtual network.
+	// Subnets are separate resources written one after another, each depending on the previous one:
+	// Azure refuses concurrent writes to one virtual network (AnotherOperationInProgress), which
+	// azure-native retries only after 20 s or more. Separate subnets (rather than inline ones) let a
+	// later update of the virtual network leave them alone (azure-native keeps subnets it was not given)
+	// and let the same code add subnets to an existing virtual network. The plan orders them so the
+	// subnet with the longest work behind it comes first.
 	var previous pulumi.Resource
 	for _, s := range plan.subnets {
-		nsg, err := registerSecurityGroup(ctx, names, plan, common, s, opts...)
+		nsg, err := registerSecurityGroup(ctx, names, plan, in, s, opts...)
 		if err != nil {
 			return nil, err
 		}
@@ -68,17 +72,15 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, co
 
 		pulumiName, azureName := names.subnet(s.role)
 		args := &network.SubnetArgs{
-			SubnetName:         pulumi.String(azureName),
-			VirtualNetworkName: pulumi.String(vnetAzureName),
-			ResourceGroupName:  common.resourceGroupName,
-			AddressPrefix:      pulumi.String(s.prefix),
-			NetworkSecurityGroup: &network.NetworkSecurityGroupTypeArgs{
-				Id: nsg.ID().ToStringOutput(),
-			},
+			SubnetName:           pulumi.String(azureName),
+			VirtualNetworkName:   pulumi.String(vnetAzureName),
+			ResourceGroupName:    in.resourceGroup.out,
+			AddressPrefix:        addresses.prefixes.MapIndex(pulumi.String(string(s.role))),
+			NetworkSecurityGroup: &network.NetworkSecurityGroupTypeArgs{Id: nsg.ID().ToStringOutput()},
 		}
 		args.PrivateEndpointNetworkPolicies, args.PrivateLinkServiceNetworkPolicies = policyInputs(s)
 		if routes := computeRoutes(plan); s.compute && len(routes) > 0 {
-			table, err := registerRouteTable(ctx, names, plan, common, s.role, routes, opts...)
+			table, err := registerRouteTable(ctx, names, in, s.role, routes, opts...)
 			if err != nil {
 				return nil, err
 			}
@@ -104,7 +106,7 @@ func policyInputs(s subnetPlan) (pulumi.StringPtrInput, pulumi.StringPtrInput) {
 	return pulumi.StringPtr(pe), pulumi.StringPtr(pls)
 }
 
-func registerSecurityGroup(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
+func registerSecurityGroup(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
 	s subnetPlan, opts ...pulumi.ResourceOption,
 ) (*network.NetworkSecurityGroup, error) {
 	rules := privateEndpointSubnetRules()
@@ -114,15 +116,23 @@ func registerSecurityGroup(ctx *pulumi.Context, names childNames, plan networkPl
 	pulumiName, azureName := names.securityGroup(s.role)
 	return network.NewNetworkSecurityGroup(ctx, pulumiName, &network.NetworkSecurityGroupArgs{
 		NetworkSecurityGroupName: pulumi.String(azureName),
-		ResourceGroupName:        common.resourceGroupName,
-		Location:                 pulumi.String(plan.region),
+		ResourceGroupName:        in.resourceGroup.out,
+		Location:                 in.region.out,
 		// Rules inline: one write per NSG, and a rule change shows as an update of its NSG.
-		SecurityRules: securityRuleArgs(rules),
-		Tags:          common.tags,
+		SecurityRules: securityRuleArgs(rules, in.region.out),
+		Tags:          in.tags,
 	}, opts...)
 }
 
-func securityRuleArgs(rules []securityRule) network.SecurityRuleTypeArray {
+// regional completes a regional service tag ("Storage.") with the network's region.
+func regional(value string, region pulumi.StringOutput) pulumi.StringInput {
+	if !strings.HasSuffix(value, ".") {
+		return pulumi.String(value)
+	}
+	return region.ApplyT(func(r string) string { return value + r }).(pulumi.StringOutput)
+}
+
+func securityRuleArgs(rules []securityRule, region pulumi.StringOutput) network.SecurityRuleTypeArray {
 	out := make(network.SecurityRuleTypeArray, 0, len(rules))
 	for _, r := range rules {
 		args := network.SecurityRuleTypeArgs{
@@ -131,9 +141,9 @@ func securityRuleArgs(rules []securityRule) network.SecurityRuleTypeArray {
 			Direction:                pulumi.String(r.direction),
 			Access:                   pulumi.String(r.access),
 			Protocol:                 pulumi.String(r.protocol),
-			SourceAddressPrefix:      pulumi.String(r.source),
+			SourceAddressPrefix:      regional(r.source, region),
 			SourcePortRange:          pulumi.String("*"),
-			DestinationAddressPrefix: pulumi.String(r.destination),
+			DestinationAddressPrefix: regional(r.destination, region),
 			Description:              pulumi.String(r.description),
 		}
 		if len(r.ports) == 1 {
@@ -146,25 +156,25 @@ func securityRuleArgs(rules []securityRule) network.SecurityRuleTypeArray {
 	return out
 }
 
-func registerRouteTable(ctx *pulumi.Context, names childNames, plan networkPlan, common commonInputs,
-	role subnetRole, routes []route, opts ...pulumi.ResourceOption,
+func registerRouteTable(ctx *pulumi.Context, names childNames, in inputValues, role subnetRole, routes []route,
+	opts ...pulumi.ResourceOption,
 ) (*network.RouteTable, error) {
 	routeArgs := make(network.RouteTypeArray, 0, len(routes))
 	for _, r := range routes {
 		routeArgs = append(routeArgs, network.RouteTypeArgs{
 			Name:          pulumi.String(r.name),
-			AddressPrefix: pulumi.String(r.addressPrefix),
+			AddressPrefix: regional(r.addressPrefix, in.region.out),
 			NextHopType:   pulumi.String(r.nextHopType),
 		})
 	}
 	pulumiName, azureName := names.routeTable(role)
 	return network.NewRouteTable(ctx, pulumiName, &network.RouteTableArgs{
 		RouteTableName:             pulumi.String(azureName),
-		ResourceGroupName:          common.resourceGroupName,
-		Location:                   pulumi.String(plan.region),
+		ResourceGroupName:          in.resourceGroup.out,
+		Location:                   in.region.out,
 		Routes:                     routeArgs,
 		DisableBgpRoutePropagation: pulumi.Bool(false),
-		Tags:                       common.tags,
+		Tags:                       in.tags,
 	}, opts...)
 }
 

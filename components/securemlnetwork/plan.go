@@ -3,14 +3,12 @@ package securemlnetwork
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/secureml/pulumi-secureml/components/addressing"
-	"github.com/secureml/pulumi-secureml/components/armid"
 	"github.com/secureml/pulumi-secureml/components/privatelink"
 )
 
@@ -23,26 +21,28 @@ const (
 	rolePrivateEndpoints subnetRole = "privateEndpoints"
 )
 
-// networkPlan is everything the component creates, decided from the inputs before any resource is
-// registered. Building it is where every input is validated.
+// networkPlan is the shape of the network: which children exist, decided from the shape inputs before
+// any resource is registered. Building it is where every shape input is validated. Value inputs
+// (prefixes, IDs) ride along unchecked; values.go checks them.
 type networkPlan struct {
 	cloud              privatelink.Cloud
-	region             string // normalized Azure region name, e.g. eastus
-	addressSpace       string
-	subnets            []subnetPlan // in creation order
+	subnets            []subnetPlan // in write order: the subnet with the longest work behind it first
 	computePublicIP    bool
 	outbound           OutboundInternet
-	endpoints          []endpointPlan
-	zones              []zonePlan // sorted by name
-	useExistingZones   bool
+	endpoints          []endpointPlan // in creation order
+	zones              []zonePlan     // sorted by name
+	existingZones      existingZones
 	linkVirtualNetwork bool
 	createZoneGroups   bool
 }
 
 type subnetPlan struct {
-	role    subnetRole
-	prefix  string
-	compute bool // hosts Azure ML compute (training, scoring)
+	role      subnetRole
+	slot      addressing.Role
+	path      string             // input path, e.g. subnets.training
+	prefix    pulumi.StringInput // explicit prefix, nil for the role's slot
+	compute   bool               // hosts Azure ML compute (training, scoring)
+	minUsable int                // private IPs the subnet must hold
 }
 
 // endpointPlan is one private endpoint: one service and one group ID.
@@ -55,9 +55,24 @@ type endpointPlan struct {
 	zoneNames  []string
 }
 
+// zonePlan is one private DNS zone the endpoints need.
 type zonePlan struct {
-	name       string
-	existingID string // set when the zone comes from dns.existingZoneIds
+	name string
+	// existing is the zone's ID from dns.existingZoneIds; nil when the zone is created here.
+	existing pulumi.StringInput
+	// lookup says the zone is existing but dns.existingZoneIds was unknown at preview: its ID is looked
+	// up in the map when the map arrives.
+	lookup bool
+}
+
+// existingZones is dns.existingZoneIds as far as it is known at preview.
+type existingZones struct {
+	given bool
+	// ids by zone name as given; nil when the map is unknown at preview (it comes from a resource in
+	// the same program, for example another SecureMLNetwork's privateDnsZoneIds).
+	ids map[string]pulumi.StringInput
+	// whole is the map as one output, when ids is nil.
+	whole pulumi.StringMapOutput
 }
 
 // ARM resource types of the services the component connects to.
@@ -69,52 +84,40 @@ const (
 	privateDNSZoneType    = "Microsoft.Network/privateDnsZones"
 )
 
-var regionName = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
-
-// newPlan validates args and decides what to create. Every error names the input, the bad value and
-// what to do.
-func newPlan(args Args) (networkPlan, error) {
+// newPlan validates the shape inputs and decides what to create. zones is dns.existingZoneIds as far
+// as it is known. Every error names the input, the bad value and what to do.
+func newPlan(args Args, zones existingZones) (networkPlan, error) {
 	plan := networkPlan{
 		cloud:              privatelink.Cloud(valueOr(args.Cloud, CloudAzureCloud)),
-		addressSpace:       valueOr(args.AddressSpace, DefaultAddressSpace),
 		computePublicIP:    valueOr(args.ComputePublicIP, false),
 		outbound:           valueOr(args.OutboundInternet, OutboundInternetAllow),
 		linkVirtualNetwork: true,
 		createZoneGroups:   true,
+		existingZones:      zones,
 	}
 	if args.ResourceGroupName == nil {
 		return plan, fmt.Errorf("resourceGroupName is required: name the existing resource group for the network")
 	}
-	region, err := normalizeRegion(args.Location)
-	if err != nil {
-		return plan, err
+	if args.Location == nil {
+		return plan, fmt.Errorf("location is required: give the Azure region of the network, for example eastus")
 	}
-	plan.region = region
 	if !privatelink.IsKnownCloud(plan.cloud) {
 		return plan, fmt.Errorf("cloud %q is not supported; use AzureCloud, AzureUSGovernment or AzureChinaCloud", plan.cloud)
 	}
 	if plan.outbound != OutboundInternetAllow && plan.outbound != OutboundInternetDeny {
 		return plan, fmt.Errorf("outboundInternet %q is not supported; use Allow or Deny", plan.outbound)
 	}
+	var err error
 	if plan.endpoints, err = planEndpoints(args, plan.cloud); err != nil {
 		return plan, err
 	}
-	if plan.subnets, err = planSubnets(args, plan.addressSpace, plan.endpoints); err != nil {
+	if plan.subnets, err = planSubnets(args, plan.endpoints); err != nil {
 		return plan, err
 	}
 	if err := plan.planDNS(args.DNS); err != nil {
 		return plan, err
 	}
 	return plan, nil
-}
-
-func normalizeRegion(location string) (string, error) {
-	region := strings.ToLower(strings.ReplaceAll(location, " ", ""))
-	if !regionName.MatchString(region) {
-		return "", fmt.Errorf("location %q is not an Azure region name; use a name from `az account list-locations`, "+
-			"for example eastus", location)
-	}
-	return region, nil
 }
 
 func planEndpoints(args Args, cloud privatelink.Cloud) ([]endpointPlan, error) {
@@ -194,7 +197,10 @@ func storageGroups(subresources []StorageSubresource) ([]privatelink.GroupID, er
 	return groups, nil
 }
 
-func planSubnets(args Args, addressSpace string, endpoints []endpointPlan) ([]subnetPlan, error) {
+// planSubnets decides which subnets exist, in the order they are written: Azure takes one write at
+// a time per virtual network, so the subnet whose children take longest (the private endpoints) goes
+// first and its endpoints start while the others are written.
+func planSubnets(args Args, endpoints []endpointPlan) ([]subnetPlan, error) {
 	subnets := valueOr(args.Subnets, SubnetLayout{})
 	training := valueOr(subnets.Training, SubnetSettings{})
 	scoring := valueOr(subnets.Scoring, ScoringSubnetSettings{})
@@ -204,43 +210,26 @@ func planSubnets(args Args, addressSpace string, endpoints []endpointPlan) ([]su
 	for _, e := range endpoints {
 		needed += privatelink.AddressesPerEndpoint(e.group)
 	}
-	roles := []subnetPlan{{role: roleTraining, compute: true}}
-	requests := []addressing.Request{subnetRequest("subnets.training", training.AddressPrefix, 0)}
+	plan := []subnetPlan{
+		{role: rolePrivateEndpoints, slot: addressing.RolePrivateEndpoints, path: "subnets.privateEndpoints",
+			prefix: endpointSubnet.AddressPrefix, minUsable: needed},
+		{role: roleTraining, slot: addressing.RoleTraining, path: "subnets.training", prefix: training.AddressPrefix,
+			compute: true},
+	}
 	if valueOr(scoring.Enabled, true) {
-		roles = append(roles, subnetPlan{role: roleScoring, compute: true})
-		requests = append(requests, subnetRequest("subnets.scoring", scoring.AddressPrefix, 0))
+		plan = append(plan, subnetPlan{role: roleScoring, slot: addressing.RoleScoring, path: "subnets.scoring",
+			prefix: scoring.AddressPrefix, compute: true})
 	} else if scoring.AddressPrefix != nil {
 		return nil, fmt.Errorf("subnets.scoring.addressPrefix is set but subnets.scoring.enabled is false; remove the prefix or enable the subnet")
 	}
-	roles = append(roles, subnetPlan{role: rolePrivateEndpoints})
-	requests = append(requests, subnetRequest("subnets.privateEndpoints", endpointSubnet.AddressPrefix, needed))
-
-	prefixes, err := addressing.Plan(addressSpace, requests)
-	if err != nil {
-		return nil, err
-	}
-	for i := range roles {
-		roles[i].prefix = prefixes[i].String()
-	}
-	return roles, nil
+	return plan, nil
 }
 
-func subnetRequest(path string, prefix *string, minUsable int) addressing.Request {
-	return addressing.Request{
-		Path:            path,
-		Prefix:          valueOr(prefix, ""),
-		CarveBits:       defaultCarveBits,
-		MaxPrefixLength: addressing.SmallestSubnetBits,
-		MinUsable:       minUsable,
-	}
-}
-
-// planDNS decides which zones to create or reuse and checks dns.existingZoneIds.
+// planDNS decides which zones to create or reuse and checks the names in dns.existingZoneIds.
 func (plan *networkPlan) planDNS(dns *DNSSettings) error {
 	d := valueOr(dns, DNSSettings{})
 	plan.linkVirtualNetwork = valueOr(d.LinkVirtualNetwork, true)
 	plan.createZoneGroups = valueOr(d.CreateZoneGroups, true)
-	plan.useExistingZones = len(d.ExistingZoneIDs) > 0
 
 	needed := map[string]bool{}
 	for _, e := range plan.endpoints {
@@ -248,40 +237,53 @@ func (plan *networkPlan) planDNS(dns *DNSSettings) error {
 			needed[z] = true
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(d.ExistingZoneIDs)) {
-		if !needed[name] {
-			return fmt.Errorf("dns.existingZoneIds has %q, which this configuration does not need (it needs %s); "+
-				"remove it, or check the cloud and services", name, listOrNone(slices.Sorted(maps.Keys(needed))))
+	neededNames := slices.Sorted(maps.Keys(needed))
+	given := plan.existingZones
+	byName := map[string]pulumi.StringInput{} // lowercase zone name -> ID
+	if given.given && given.ids != nil {
+		if len(given.ids) == 0 {
+			return fmt.Errorf("dns.existingZoneIds is empty; list the ID of every zone this configuration needs (%s), or "+
+				"remove existingZoneIds to create the zones here", listOrNone(neededNames))
 		}
-		if err := checkZoneID(name, d.ExistingZoneIDs[name]); err != nil {
-			return err
+		keys := slices.Sorted(maps.Keys(given.ids))
+		for _, name := range keys {
+			lower := strings.ToLower(name)
+			if _, dup := byName[lower]; dup {
+				return fmt.Errorf("dns.existingZoneIds lists zone %q twice (zone names compare case-insensitively); keep one", lower)
+			}
+			if !needed[lower] {
+				return fmt.Errorf("dns.existingZoneIds has %q, which this configuration does not need (it needs %s); "+
+					"remove it, or check the cloud and services", name, listOrNone(neededNames))
+			}
+			byName[lower] = given.ids[name]
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(needed)) {
+	for _, name := range neededNames {
 		zone := zonePlan{name: name}
-		if plan.useExistingZones {
-			id, ok := d.ExistingZoneIDs[name]
+		switch {
+		case given.given && given.ids == nil:
+			zone.lookup = true
+		case given.given:
+			id, ok := byName[name]
 			if !ok {
 				return fmt.Errorf("dns.existingZoneIds has no ID for %q, which this configuration needs; add the zone's "+
 					"ID, or remove existingZoneIds to create the zones here", name)
 			}
-			zone.existingID = id
+			zone.existing = id
 		}
 		plan.zones = append(plan.zones, zone)
 	}
 	return nil
 }
 
-func checkZoneID(name, id string) error {
-	path := fmt.Sprintf("dns.existingZoneIds[%q]", name)
-	r, err := armid.ParseOfType(path, id, privateDNSZoneType)
-	if err != nil {
-		return err
+// createsZones reports whether any private DNS zone is created here.
+func (plan networkPlan) createsZones() bool {
+	for _, z := range plan.zones {
+		if z.existing == nil && !z.lookup {
+			return true
+		}
 	}
-	if !strings.EqualFold(r.Name(), name) {
-		return fmt.Errorf("%s is the ID of zone %q, not %q; give the ID of the zone named %s", path, r.Name(), name, name)
-	}
-	return nil
+	return false
 }
 
 func valueOr[T any](p *T, fallback T) T {

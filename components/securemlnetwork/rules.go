@@ -1,10 +1,14 @@
 package securemlnetwork
 
 import (
+	"slices"
+
 	"github.com/secureml/pulumi-secureml/components/privatelink"
 )
 
 // securityRule is one NSG rule as plain data, so rule sets can be read and tested without Pulumi.
+// A source or destination ending in "." is a regional service tag: the network's region completes it
+// (Storage. becomes Storage.eastus).
 type securityRule struct {
 	name        string
 	priority    int
@@ -17,45 +21,76 @@ type securityRule struct {
 	description string
 }
 
+// outboundRule is a row of an outbound rule table.
+type outboundRule struct {
+	name        string
+	protocol    string
+	tag         string
+	ports       []string
+	description string
+	notIn       []privatelink.Cloud // clouds without the service tag
+}
+
+var (
+	publicCloudOnly = []privatelink.Cloud{privatelink.AzureUSGovernment, privatelink.AzureChinaCloud}
+	notInChina      = []privatelink.Cloud{privatelink.AzureChinaCloud}
+)
+
 // requiredOutbound is the "Required" outbound table of the Azure ML network docs
 // (azure-ai-docs includes/machine-learning-public-internet-access.md, ms.date 02/10/2025), plus the
 // two rules of how-to-access-azureml-behind-firewall.md that the required table depends on:
 // AzureFrontDoor.FirstParty (Microsoft Container Registry is served through it) and VirtualNetwork 443
-// ("required when private endpoints are present"). A destination ending in "." takes the region.
-// chinaUnavailable marks tags that do not exist in Azure operated by 21Vianet (no Azure Front Door).
-var requiredOutbound = []struct {
-	name             string
-	protocol         string
-	tag              string
-	ports            []string
-	description      string
-	chinaUnavailable bool
-}{
+// ("required when private endpoints are present").
+//
+// National clouds: AzureFrontDoor.FrontEnd is "Not needed in Microsoft Azure operated by 21Vianet",
+// whose service tag page lists no AzureFrontDoor tag; service-tags-overview.md says "FirstParty service
+// tag is only available in public cloud", so Azure Government refuses a rule naming it.
+var requiredOutbound = []outboundRule{
 	{"AllowAzureActiveDirectoryOutbound", "Tcp", "AzureActiveDirectory", []string{"80", "443"},
-		"Microsoft Entra ID authentication.", false},
+		"Microsoft Entra ID authentication.", nil},
 	{"AllowAzureMachineLearningOutbound", "Tcp", "AzureMachineLearning", []string{"443", "18881"},
-		"Azure ML services; 18881 is the notebook language server.", false},
+		"Azure ML services; 18881 is the notebook language server.", nil},
 	{"AllowAzureMachineLearningUdpOutbound", "Udp", "AzureMachineLearning", []string{"5831"},
-		"Create, update and delete compute instances.", false},
+		"Create, update and delete compute instances.", nil},
 	{"AllowBatchNodeManagementOutbound", "*", "BatchNodeManagement.", []string{"443"},
-		"Azure Batch back end of compute instances and clusters.", false},
+		"Azure Batch back end of compute instances and clusters.", nil},
 	{"AllowAzureResourceManagerOutbound", "Tcp", "AzureResourceManager", []string{"443"},
-		"Azure Resource Manager.", false},
+		"Azure Resource Manager.", nil},
 	{"AllowStorageOutbound", "Tcp", "Storage.", []string{"443"},
-		"Regional storage for compute.", false},
+		"Regional storage for compute.", nil},
 	{"AllowAzureFrontDoorFrontEndOutbound", "Tcp", "AzureFrontDoor.FrontEnd", []string{"443"},
-		"Azure ML studio entry point and AutoML.", true},
+		"Azure ML studio entry point and AutoML.", notInChina},
 	{"AllowMicrosoftContainerRegistryOutbound", "Tcp", "MicrosoftContainerRegistry.", []string{"443"},
-		"Microsoft container images.", false},
+		"Microsoft container images.", nil},
 	{"AllowAzureFrontDoorFirstPartyOutbound", "Tcp", "AzureFrontDoor.FirstParty", []string{"443"},
-		"Microsoft Container Registry content delivery.", true},
+		"Microsoft Container Registry content delivery.", publicCloudOnly},
 	{"AllowVirtualNetworkHttpsOutbound", "Tcp", "VirtualNetwork", []string{"443"},
-		"Private endpoints in this or peered virtual networks.", false},
+		"Private endpoints in this or peered virtual networks.", nil},
 }
 
-// Rule priorities: required rules from 100 up in steps of 10; the catch-all Internet rules last.
+// denyModeOutbound are "Situational" rules of the same docs for features people commonly use. With
+// outboundInternet Allow the AllowInternetOutbound rule already covers them (the Internet tag includes
+// Azure's public ranges); with Deny they must be explicit.
+var denyModeOutbound = []outboundRule{
+	// "Only needed if you haven't secured Azure Monitor (AMPLS) ... also used to log information for
+	// support incidents"; this network creates no Azure Monitor private link scope.
+	{"AllowAzureMonitorOutbound", "Tcp", "AzureMonitor", []string{"443"},
+		"Azure Monitor: metrics, logs and support diagnostics from compute.", nil},
+	// "445 is only required if you have a firewall between your virtual network for Azure ML and a
+	// private endpoint for your storage accounts": file shares of a storage account reached without a
+	// file endpoint in this network.
+	{"AllowStorageFilesOutbound", "Tcp", "Storage.", []string{"445"},
+		"Azure Files (SMB) shares of storage accounts without a private endpoint here.", nil},
+	// "8787 ... required if you use RStudio" on a compute instance.
+	{"AllowAzureMachineLearningRStudioOutbound", "Tcp", "AzureMachineLearning", []string{"8787"},
+		"RStudio on compute instances.", nil},
+}
+
+// Rule priorities: required rules from 100 up in steps of 10, Deny-mode rules from 200, the catch-all
+// Internet rules last.
 const (
 	firstRequiredPriority = 100
+	firstDenyModePriority = 200
 	internetRulePriority  = 4096
 )
 
@@ -72,24 +107,29 @@ func computeSubnetRules(plan networkPlan) []securityRule {
 		})
 	}
 	rules = append(rules, denyInternetInbound())
-	for i, r := range requiredOutbound {
-		if r.chinaUnavailable && plan.cloud == privatelink.AzureChinaCloud {
-			continue
-		}
-		tag := r.tag
-		if tag[len(tag)-1] == '.' {
-			tag += plan.region
-		}
-		rules = append(rules, securityRule{
-			name: r.name, priority: firstRequiredPriority + 10*i, direction: "Outbound", access: "Allow",
-			protocol: r.protocol, source: "VirtualNetwork", destination: tag, ports: r.ports,
-			description: r.description,
-		})
-	}
+	rules = append(rules, outboundRules(plan.cloud, requiredOutbound, firstRequiredPriority)...)
 	if plan.outbound == OutboundInternetDeny {
+		rules = append(rules, outboundRules(plan.cloud, denyModeOutbound, firstDenyModePriority)...)
 		rules = append(rules, internetOutbound("Deny"))
 	} else {
 		rules = append(rules, internetOutbound("Allow"))
+	}
+	return rules
+}
+
+// outboundRules turns a table into rules, numbered from first by the row's place in the table so a
+// rule keeps its priority in every cloud.
+func outboundRules(cloud privatelink.Cloud, table []outboundRule, first int) []securityRule {
+	var rules []securityRule
+	for i, r := range table {
+		if slices.Contains(r.notIn, cloud) {
+			continue
+		}
+		rules = append(rules, securityRule{
+			name: r.name, priority: first + 10*i, direction: "Outbound", access: "Allow",
+			protocol: r.protocol, source: "VirtualNetwork", destination: r.tag, ports: r.ports,
+			description: r.description,
+		})
 	}
 	return rules
 }
@@ -116,7 +156,8 @@ func internetOutbound(access string) securityRule {
 	}
 }
 
-// route is one user-defined route as plain data.
+// route is one user-defined route as plain data; an address prefix ending in "." is a regional
+// service tag, as in securityRule.
 type route struct {
 	name, addressPrefix, nextHopType string
 }
@@ -129,6 +170,6 @@ func computeRoutes(plan networkPlan) []route {
 	}
 	return []route{
 		{name: "AzureMachineLearning", addressPrefix: "AzureMachineLearning", nextHopType: "Internet"},
-		{name: "BatchNodeManagement", addressPrefix: "BatchNodeManagement." + plan.region, nextHopType: "Internet"},
+		{name: "BatchNodeManagement", addressPrefix: "BatchNodeManagement.", nextHopType: "Internet"},
 	}
 }

@@ -11,13 +11,21 @@ import (
 )
 
 func planFor(cloud privatelink.Cloud, publicIP bool, outbound OutboundInternet) networkPlan {
-	return networkPlan{cloud: cloud, region: "eastus", computePublicIP: publicIP, outbound: outbound}
+	return networkPlan{cloud: cloud, computePublicIP: publicIP, outbound: outbound}
+}
+
+// inRegion completes a regional service tag the way the wiring does, for region eastus.
+func inRegion(value string) string {
+	if strings.HasSuffix(value, ".") {
+		return value + "eastus"
+	}
+	return value
 }
 
 // describe prints a rule as one line, so a rule set reads like the table in the docs.
 func describe(r securityRule) string {
 	return fmt.Sprintf("%s %d %s %s %s %s->%s %s", r.name, r.priority, r.direction, r.access, r.protocol,
-		r.source, r.destination, strings.Join(r.ports, ","))
+		inRegion(r.source), inRegion(r.destination), strings.Join(r.ports, ","))
 }
 
 func describeAll(rules []securityRule) []string {
@@ -64,6 +72,16 @@ func TestComputeRules(t *testing.T) {
 			planFor(privatelink.AzureCloud, false, OutboundInternetDeny),
 			[]string{"DenyInternetOutbound 4096 Outbound Deny * *->Internet *"},
 			[]string{"AllowInternetOutbound 4096 Outbound Allow * *->Internet *"}},
+		{"outboundInternet Deny allows the situational tags people commonly need",
+			planFor(privatelink.AzureCloud, false, OutboundInternetDeny),
+			[]string{
+				"AllowAzureMonitorOutbound 200 Outbound Allow Tcp VirtualNetwork->AzureMonitor 443",
+				"AllowStorageFilesOutbound 210 Outbound Allow Tcp VirtualNetwork->Storage.eastus 445",
+				"AllowAzureMachineLearningRStudioOutbound 220 Outbound Allow Tcp VirtualNetwork->AzureMachineLearning 8787",
+			}, nil},
+		{"outboundInternet Allow needs no situational rules: the Internet tag covers them",
+			planFor(privatelink.AzureCloud, false, OutboundInternetAllow),
+			nil, []string{"AllowAzureMonitorOutbound 200 Outbound Allow Tcp VirtualNetwork->AzureMonitor 443"}},
 		{"China has no Azure Front Door tags",
 			planFor(privatelink.AzureChinaCloud, false, OutboundInternetAllow),
 			[]string{"AllowStorageOutbound 150 Outbound Allow Tcp VirtualNetwork->Storage.eastus 443"},
@@ -71,9 +89,13 @@ func TestComputeRules(t *testing.T) {
 				"AllowAzureFrontDoorFrontEndOutbound 160 Outbound Allow Tcp VirtualNetwork->AzureFrontDoor.FrontEnd 443",
 				"AllowAzureFrontDoorFirstPartyOutbound 180 Outbound Allow Tcp VirtualNetwork->AzureFrontDoor.FirstParty 443",
 			}},
-		{"US Government keeps every required tag",
+		{"US Government has Front Door's FrontEnd tag but not FirstParty, which is public-cloud only",
 			planFor(privatelink.AzureUSGovernment, false, OutboundInternetAllow),
-			[]string{"AllowAzureFrontDoorFrontEndOutbound 160 Outbound Allow Tcp VirtualNetwork->AzureFrontDoor.FrontEnd 443"}, nil},
+			[]string{
+				"AllowAzureFrontDoorFrontEndOutbound 160 Outbound Allow Tcp VirtualNetwork->AzureFrontDoor.FrontEnd 443",
+				"AllowVirtualNetworkHttpsOutbound 190 Outbound Allow Tcp VirtualNetwork->VirtualNetwork 443",
+			},
+			[]string{"AllowAzureFrontDoorFirstPartyOutbound 180 Outbound Allow Tcp VirtualNetwork->AzureFrontDoor.FirstParty 443"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,6 +151,6 @@ func TestComputeRoutesOnlyWithPublicIP(t *testing.T) {
 	assert.Empty(t, computeRoutes(planFor(privatelink.AzureCloud, false, OutboundInternetAllow)))
 	assert.Equal(t, []route{
 		{name: "AzureMachineLearning", addressPrefix: "AzureMachineLearning", nextHopType: "Internet"},
-		{name: "BatchNodeManagement", addressPrefix: "BatchNodeManagement.eastus", nextHopType: "Internet"},
+		{name: "BatchNodeManagement", addressPrefix: "BatchNodeManagement.", nextHopType: "Internet"},
 	}, computeRoutes(planFor(privatelink.AzureCloud, true, OutboundInternetAllow)))
 }

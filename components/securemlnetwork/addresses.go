@@ -1,0 +1,124 @@
+package securemlnetwork
+
+import (
+	"fmt"
+	"net/netip"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/secureml/pulumi-secureml/components/addressing"
+)
+
+// addressPlan is the checked address space and the prefix of every subnet, as outputs children take:
+// when the address space and every explicit prefix are known at preview they are checked then;
+// otherwise when they arrive, before the network or any subnet is created.
+type addressPlan struct {
+	space    pulumi.StringOutput
+	prefixes pulumi.StringMapOutput // by subnet role
+}
+
+// planAddresses places every subnet: explicit prefix, else its prefix in Azure when it exists, else
+// its role's slot (addressing.Plan).
+func planAddresses(ctx *pulumi.Context, plan networkPlan, space pulumi.StringInput, names childNames,
+	existing map[string]existingSubnet,
+) (addressPlan, error) {
+	if space == nil {
+		space = pulumi.String(DefaultAddressSpace)
+	}
+	if err := checkRemovedSubnets(names, plan, existing); err != nil {
+		return addressPlan{}, err
+	}
+	ins := append([]pulumi.StringInput{space}, explicitPrefixes(plan)...)
+	inputs := make([]any, len(ins))
+	known := make([]any, len(ins))
+	allKnown := true
+	for i, in := range ins {
+		v, ok, err := awaitKnown[string](ctx, in)
+		if err != nil {
+			return addressPlan{}, err
+		}
+		inputs[i], known[i], allKnown = in, v, allKnown && ok
+	}
+	place := func(vs []any) (map[string]string, error) {
+		strs := make([]string, len(vs))
+		for i, v := range vs {
+			strs[i], _ = v.(string)
+		}
+		return placeSubnets(plan, names, existing, strs[0], strs[1:])
+	}
+	if allKnown {
+		if _, err := place(known); err != nil {
+			return addressPlan{}, err
+		}
+		if p, err := netip.ParsePrefix(known[0].(string)); err == nil && !addressing.IsPrivate(p) {
+			_ = ctx.Log.Warn(fmt.Sprintf("addressSpace %s is not in a private range (10.0.0.0/8, 172.16.0.0/12, "+
+				"192.168.0.0/16, 100.64.0.0/10): addresses in it that are also used on the Internet become unreachable "+
+				"from the network", p), nil)
+		}
+	}
+	placed := pulumi.All(inputs...).ApplyT(place).(pulumi.StringMapOutput)
+	return addressPlan{
+		space:    pulumi.All(space, placed).ApplyT(func(vs []any) string { return vs[0].(string) }).(pulumi.StringOutput),
+		prefixes: placed,
+	}, nil
+}
+
+// explicitPrefixes returns the explicit prefix inputs, in plan order.
+func explicitPrefixes(plan networkPlan) []pulumi.StringInput {
+	var out []pulumi.StringInput
+	for _, s := range plan.subnets {
+		if s.prefix != nil {
+			out = append(out, s.prefix)
+		}
+	}
+	return out
+}
+
+// placeSubnets runs the address planner on known values: the address space and the explicit
+// prefixes in plan order.
+func placeSubnets(plan networkPlan, names childNames, existing map[string]existingSubnet, space string,
+	explicit []string,
+) (map[string]string, error) {
+	requests := make([]addressing.Request, len(plan.subnets))
+	next := 0
+	for i, s := range plan.subnets {
+		r := addressing.Request{Role: s.slot, Path: s.path, MinUsable: s.minUsable}
+		if s.prefix != nil {
+			r.Prefix = explicit[next]
+			next++
+		}
+		_, azureName := names.subnet(s.role)
+		if e, ok := existing[azureName]; ok {
+			r.Existing = &addressing.Existing{Name: azureName, Prefix: e.prefix, InUse: e.inUse}
+		}
+		requests[i] = r
+	}
+	prefixes, err := addressing.Plan(space, requests)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for i, s := range plan.subnets {
+		out[string(s.role)] = prefixes[i].String()
+	}
+	return out, nil
+}
+
+// checkRemovedSubnets fails the preview when a subnet the configuration no longer has still holds
+// network interfaces: Azure refuses to delete a subnet in use (InUseSubnetCannotBeDeleted).
+func checkRemovedSubnets(names childNames, plan networkPlan, existing map[string]existingSubnet) error {
+	kept := map[string]bool{}
+	for _, s := range plan.subnets {
+		_, azureName := names.subnet(s.role)
+		kept[azureName] = true
+	}
+	for _, role := range []subnetRole{roleScoring} {
+		_, azureName := names.subnet(role)
+		if e, ok := existing[azureName]; ok && !kept[azureName] && e.inUse {
+			return fmt.Errorf("subnets.%s.enabled is false, but the existing subnet %s (%s) holds network interfaces "+
+				"(compute or endpoints); Azure refuses to delete a subnet in use (InUseSubnetCannotBeDeleted). Remove what "+
+				"is attached to it first, or keep it enabled", role, azureName, e.prefix)
+		}
+	}
+	return nil
+}

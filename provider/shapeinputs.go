@@ -1,0 +1,136 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	p "github.com/pulumi/pulumi-go-provider"
+	"github.com/pulumi/pulumi-go-provider/infer"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// Shape inputs are the arguments a component keeps as plain Go values because they decide which
+// children exist (a cloud, a service being set, a subnet switched on). Every generated SDK types them
+// as inputs, so users pass outputs: a stack reference's output, known at preview but carrying a
+// dependency, or a resource's output, unknown at preview. The Pulumi Go SDK refuses to copy either
+// into a plain field ("expected destination type to implement pulumi.Input or pulumi.Output"), an
+// internal error that names nothing. shapeInputs resolves them before the component sees them: a
+// known output becomes its plain value; an unknown one fails with a message naming the input and
+// saying it must be known at preview. Arguments typed as pulumi inputs (value inputs) pass untouched.
+
+// shapeInputs wraps an inferred component so its shape inputs are resolved first.
+type shapeInputs struct {
+	infer.InferredComponent
+	args reflect.Type // the component's argument struct
+}
+
+// withShapeInputs returns component with its shape inputs (the plain fields of Args) resolved.
+func withShapeInputs[Args any](component infer.InferredComponent) infer.InferredComponent {
+	return shapeInputs{InferredComponent: component, args: reflect.TypeFor[Args]()}
+}
+
+// Construct resolves the shape inputs, then constructs the component.
+func (c shapeInputs) Construct(ctx context.Context, req p.ConstructRequest) (p.ConstructResponse, error) {
+	inputs, err := resolveShape("", property.New(req.Inputs), c.args, false)
+	if err != nil {
+		return p.ConstructResponse{}, err
+	}
+	req.Inputs = inputs.AsMap()
+	return c.InferredComponent.Construct(ctx, req)
+}
+
+var inputType = reflect.TypeFor[pulumi.Input]()
+
+// resolveShape resolves value v of a field of Go type t at path. secret says an enclosing value was a
+// secret: its secrecy moves down to the value inputs inside it.
+func resolveShape(path string, v property.Value, t reflect.Type, secret bool) (property.Value, error) {
+	if t.Implements(inputType) || reflect.PointerTo(t).Implements(inputType) {
+		if secret {
+			v = v.WithSecret(true)
+		}
+		return v, nil // a value input: outputs are welcome
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if v.IsComputed() {
+		return v, fmt.Errorf("%s must be known at preview: it decides which resources SecureMLNetwork creates. Pass a "+
+			"literal, a config value or a stack reference output, not the output of a resource created in the same program",
+			displayPath(path))
+	}
+	if v.Secret() {
+		secret = true
+		v = v.WithSecret(false)
+	}
+	v = v.WithDependencies(nil)
+	switch {
+	case v.IsNull():
+		return v, nil
+	case t.Kind() == reflect.Struct && v.IsMap():
+		return resolveStruct(path, v, t, secret)
+	case t.Kind() == reflect.Map && v.IsMap():
+		out := map[string]property.Value{}
+		for key, elem := range v.AsMap().All {
+			r, err := resolveShape(fmt.Sprintf("%s[%q]", path, key), elem, t.Elem(), secret)
+			if err != nil {
+				return v, err
+			}
+			out[key] = r
+		}
+		return property.New(out), nil
+	case t.Kind() == reflect.Slice && v.IsArray():
+		var out []property.Value
+		for i, elem := range v.AsArray().All {
+			r, err := resolveShape(fmt.Sprintf("%s[%d]", path, i), elem, t.Elem(), secret)
+			if err != nil {
+				return v, err
+			}
+			out = append(out, r)
+		}
+		return property.New(out), nil
+	}
+	if secret {
+		return v, fmt.Errorf("%s is a secret, but it decides which resources SecureMLNetwork creates and appears in "+
+			"their plain settings; pass it as a plain value", displayPath(path))
+	}
+	return v, nil
+}
+
+func resolveStruct(path string, v property.Value, t reflect.Type, secret bool) (property.Value, error) {
+	in := v.AsMap()
+	out := map[string]property.Value{}
+	for key, elem := range in.All {
+		out[key] = elem // unknown keys pass through; the component's own decoding reports them
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("pulumi"), ",")
+		elem, ok := in.GetOk(name)
+		if name == "" || !ok {
+			continue
+		}
+		r, err := resolveShape(joinPath(path, name), elem, f.Type, secret)
+		if err != nil {
+			return v, err
+		}
+		out[name] = r
+	}
+	return property.New(out), nil
+}
+
+func joinPath(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+func displayPath(path string) string {
+	if path == "" {
+		return "the component's inputs"
+	}
+	return path
+}
