@@ -22,7 +22,7 @@ func secureNetwork(ctx *pulumi.Context) error {
 
 	network, err := secureml.NewSecureMLNetwork(ctx, "ml", &secureml.SecureMLNetworkArgs{
 		ResourceGroupName: pulumi.String(cfg.Require("resourceGroupName")),
-		Location:          location,
+		Location:          pulumi.String(location),
 		Workspace:         &secureml.ServiceTargetArgs{ResourceId: pulumi.String(cfg.Require("workspaceId"))},
 		StorageAccount:    &secureml.StorageAccountTargetArgs{ResourceId: pulumi.String(cfg.Require("storageAccountId"))},
 		KeyVault:          &secureml.ServiceTargetArgs{ResourceId: pulumi.String(cfg.Require("keyVaultId"))},

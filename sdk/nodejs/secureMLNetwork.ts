@@ -42,11 +42,11 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly networkSecurityGroupIds: pulumi.Output<{[key: string]: string}>;
     /**
-     * Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`.
+     * Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.
      */
     declare public /*out*/ readonly privateDnsZoneIds: pulumi.Output<{[key: string]: string}>;
     /**
-     * Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`.
+     * Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`. Addresses and FQDNs are read from each endpoint's network interface.
      */
     declare public /*out*/ readonly privateEndpoints: pulumi.Output<{[key: string]: outputs.PrivateEndpointDetails}>;
     /**
@@ -54,7 +54,7 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly routeTableIds: pulumi.Output<{[key: string]: string}>;
     /**
-     * Subnet address prefixes by role, including the ones carved from the address space.
+     * Subnet address prefixes by role, including the ones placed in their role's slot.
      */
     declare public /*out*/ readonly subnetAddressPrefixes: pulumi.Output<{[key: string]: string}>;
     /**
@@ -128,9 +128,9 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
  */
 export interface SecureMLNetworkArgs {
     /**
-     * IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.
+     * IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
      */
-    addressSpace?: string;
+    addressSpace?: pulumi.Input<string | undefined>;
     /**
      * The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
      */
@@ -160,9 +160,9 @@ export interface SecureMLNetworkArgs {
      */
     keyVault?: pulumi.Input<inputs.ServiceTargetArgs | undefined>;
     /**
-     * Azure region of the network, for example `eastus` or `East US`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
+     * Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
      */
-    location: string;
+    location: pulumi.Input<string>;
     /**
      * Whether compute in the training and scoring subnets may reach the Internet.
      *
@@ -177,7 +177,7 @@ export interface SecureMLNetworkArgs {
      */
     outboundInternet?: pulumi.Input<enums.OutboundInternet | undefined>;
     /**
-     * Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints.
+     * Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
      */
     resourceGroupName: pulumi.Input<string>;
     /**
@@ -185,7 +185,31 @@ export interface SecureMLNetworkArgs {
      */
     storageAccount?: pulumi.Input<inputs.StorageAccountTargetArgs | undefined>;
     /**
-     * Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free /24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.
+     * Subnets of the virtual network by role.
+     *
+     * A subnet without `addressPrefix` takes the fixed slot of its role in `addressSpace`, whatever other
+     * subnets are on: turning the scoring subnet (or, later, a gateway or Bastion) on or off never moves
+     * another subnet. Azure refuses to re-address a subnet that holds private endpoints or compute. A
+     * subnet that already exists keeps its prefix unless you set one, and a prefix that would move a subnet
+     * in use fails the preview.
+     *
+     * The address space is cut into equal blocks: /24 in a /16 to /22, smaller in a smaller space so that at
+     * least four fit. Slots by role, with the default `10.0.0.0/16`:
+     *
+     * | Block | Role | Default prefix | Allowed sizes |
+     * | --- | --- | --- | --- |
+     * | 1 | `training` | `10.0.0.0/24` | /29 or larger |
+     * | 2 | `scoring` | `10.0.1.0/24` | /29 or larger |
+     * | 3 | `privateEndpoints` | `10.0.2.0/24` | /29 or larger, holding every endpoint's addresses |
+     * | 4, first quarter | `GatewaySubnet` (reserved) | `10.0.3.0/26` | /27 or larger |
+     * | 4, second quarter | `AzureBastionSubnet` (reserved) | `10.0.3.64/26` | /26 or larger |
+     * | 4, third quarter | `AzureFirewallSubnet` (reserved) | `10.0.3.128/26` | /26 or larger |
+     * | 4, fourth quarter | `AzureFirewallManagementSubnet` (reserved) | `10.0.3.192/26` | /26 or larger |
+     * | 5, first sixteenth | DNS resolver inbound (reserved) | `10.0.4.0/28` | /28 to /24 |
+     * | 5, second sixteenth | DNS resolver outbound (reserved) | `10.0.4.16/28` | /28 to /24 |
+     * | 6 and up | free for roles to come | | |
+     *
+     * Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
      */
     subnets?: pulumi.Input<inputs.SubnetLayoutArgs | undefined>;
     /**

@@ -22,6 +22,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// standinTimeScale makes a simulated Azure minute last 0.12 s: a private endpoint 0.12 s, a subnet 30 ms.
+const standinTimeScale = "0.002"
+
 const (
 	subscription = "/subscriptions/00000000-0000-0000-0000-000000000000"
 	serviceGroup = subscription + "/resourceGroups/rg-ml/providers/"
@@ -55,7 +58,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// hermeticEnv gives each stack its own Pulumi home, file backend and stand-in call log.
+// hermeticEnv gives each stack its own Pulumi home, file backend, stand-in call log and pretend Azure
+// (the stand-in's state directory). The stand-in sleeps a little per operation (standinTimeScale), so
+// writes the engine runs at once overlap and meet the conflicts Azure has for them.
 type hermeticEnv struct {
 	dir     string
 	callLog string
@@ -75,6 +80,8 @@ func newHermeticEnv(t *testing.T) hermeticEnv {
 		"PULUMI_SKIP_UPDATE_CHECK":                    "true",
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"SECUREML_STANDIN_LOG":                        e.callLog,
+		"SECUREML_STANDIN_STATE":                      filepath.Join(dir, "azure"),
+		"SECUREML_STANDIN_TIME_SCALE":                 standinTimeScale,
 	}
 	return e
 }

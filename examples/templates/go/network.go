@@ -21,7 +21,7 @@ func secureNetwork(ctx *pulumi.Context) error {
 
 	network, err := secureml.NewSecureMLNetwork(ctx, "ml", &secureml.SecureMLNetworkArgs{
 		ResourceGroupName: pulumi.String(cfg.Require("resourceGroupName")),
-		Location:          get("location", "eastus"),
+		Location:          pulumi.String(get("location", "eastus")),
 		// Allow or Deny; the component rejects any other value at preview.
 		OutboundInternet:  secureml.OutboundInternet(get("outboundInternet", "Allow")),
 		Workspace:         &secureml.ServiceTargetArgs{ResourceId: pulumi.String(cfg.Require("workspaceId"))},

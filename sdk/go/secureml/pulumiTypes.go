@@ -17,7 +17,7 @@ var _ = internal.GetEnvOrDefault
 type DNSSettings struct {
 	// Whether to create a DNS zone group on each private endpoint, which writes its A records. Turn off when Azure Policy (DeployIfNotExists) creates the zone groups.
 	CreateZoneGroups *bool `pulumi:"createZoneGroups"`
-	// Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+	// Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
 	ExistingZoneIds map[string]string `pulumi:"existingZoneIds"`
 	// Whether to link this virtual network to each zone (created or existing). Turn off when the network resolves through a hub DNS resolver instead.
 	LinkVirtualNetwork *bool `pulumi:"linkVirtualNetwork"`
@@ -55,7 +55,7 @@ type DNSSettingsInput interface {
 type DNSSettingsArgs struct {
 	// Whether to create a DNS zone group on each private endpoint, which writes its A records. Turn off when Azure Policy (DeployIfNotExists) creates the zone groups.
 	CreateZoneGroups pulumi.BoolPtrInput `pulumi:"createZoneGroups"`
-	// Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+	// Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
 	ExistingZoneIds pulumi.StringMapInput `pulumi:"existingZoneIds"`
 	// Whether to link this virtual network to each zone (created or existing). Turn off when the network resolves through a hub DNS resolver instead.
 	LinkVirtualNetwork pulumi.BoolPtrInput `pulumi:"linkVirtualNetwork"`
@@ -158,7 +158,7 @@ func (o DNSSettingsOutput) CreateZoneGroups() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v DNSSettings) *bool { return v.CreateZoneGroups }).(pulumi.BoolPtrOutput)
 }
 
-// Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+// Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
 func (o DNSSettingsOutput) ExistingZoneIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v DNSSettings) map[string]string { return v.ExistingZoneIds }).(pulumi.StringMapOutput)
 }
@@ -202,7 +202,7 @@ func (o DNSSettingsPtrOutput) CreateZoneGroups() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
-// Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+// Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
 func (o DNSSettingsPtrOutput) ExistingZoneIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *DNSSettings) map[string]string {
 		if v == nil {
@@ -291,9 +291,9 @@ func (o PrivateEndpointDetailsMapOutput) MapIndex(k pulumi.StringInput) PrivateE
 
 // The scoring subnet.
 type ScoringSubnetSettings struct {
-	// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+	// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 	AddressPrefix *string `pulumi:"addressPrefix"`
-	// Whether to create the scoring subnet and its network security group.
+	// Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
 	Enabled *bool `pulumi:"enabled"`
 }
 
@@ -323,9 +323,9 @@ type ScoringSubnetSettingsInput interface {
 
 // The scoring subnet.
 type ScoringSubnetSettingsArgs struct {
-	// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+	// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 	AddressPrefix pulumi.StringPtrInput `pulumi:"addressPrefix"`
-	// Whether to create the scoring subnet and its network security group.
+	// Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
 	Enabled pulumi.BoolPtrInput `pulumi:"enabled"`
 }
 
@@ -418,12 +418,12 @@ func (o ScoringSubnetSettingsOutput) ToScoringSubnetSettingsPtrOutputWithContext
 	}).(ScoringSubnetSettingsPtrOutput)
 }
 
-// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 func (o ScoringSubnetSettingsOutput) AddressPrefix() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v ScoringSubnetSettings) *string { return v.AddressPrefix }).(pulumi.StringPtrOutput)
 }
 
-// Whether to create the scoring subnet and its network security group.
+// Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
 func (o ScoringSubnetSettingsOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v ScoringSubnetSettings) *bool { return v.Enabled }).(pulumi.BoolPtrOutput)
 }
@@ -452,7 +452,7 @@ func (o ScoringSubnetSettingsPtrOutput) Elem() ScoringSubnetSettingsOutput {
 	}).(ScoringSubnetSettingsOutput)
 }
 
-// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 func (o ScoringSubnetSettingsPtrOutput) AddressPrefix() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ScoringSubnetSettings) *string {
 		if v == nil {
@@ -462,7 +462,7 @@ func (o ScoringSubnetSettingsPtrOutput) AddressPrefix() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Whether to create the scoring subnet and its network security group.
+// Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
 func (o ScoringSubnetSettingsPtrOutput) Enabled() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *ScoringSubnetSettings) *bool {
 		if v == nil {
@@ -474,7 +474,7 @@ func (o ScoringSubnetSettingsPtrOutput) Enabled() pulumi.BoolPtrOutput {
 
 // An existing Azure resource to reach through a private endpoint.
 type ServiceTarget struct {
-	// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+	// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
 	ResourceId string `pulumi:"resourceId"`
 }
 
@@ -491,7 +491,7 @@ type ServiceTargetInput interface {
 
 // An existing Azure resource to reach through a private endpoint.
 type ServiceTargetArgs struct {
-	// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+	// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
 	ResourceId pulumi.StringInput `pulumi:"resourceId"`
 }
 
@@ -573,7 +573,7 @@ func (o ServiceTargetOutput) ToServiceTargetPtrOutputWithContext(ctx context.Con
 	}).(ServiceTargetPtrOutput)
 }
 
-// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
 func (o ServiceTargetOutput) ResourceId() pulumi.StringOutput {
 	return o.ApplyT(func(v ServiceTarget) string { return v.ResourceId }).(pulumi.StringOutput)
 }
@@ -602,7 +602,7 @@ func (o ServiceTargetPtrOutput) Elem() ServiceTargetOutput {
 	}).(ServiceTargetOutput)
 }
 
-// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
 func (o ServiceTargetPtrOutput) ResourceId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *ServiceTarget) *string {
 		if v == nil {
@@ -971,7 +971,7 @@ func (o SubnetLayoutPtrOutput) Training() SubnetSettingsPtrOutput {
 
 // One subnet.
 type SubnetSettings struct {
-	// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+	// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 	AddressPrefix *string `pulumi:"addressPrefix"`
 }
 
@@ -988,7 +988,7 @@ type SubnetSettingsInput interface {
 
 // One subnet.
 type SubnetSettingsArgs struct {
-	// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+	// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 	AddressPrefix pulumi.StringPtrInput `pulumi:"addressPrefix"`
 }
 
@@ -1070,7 +1070,7 @@ func (o SubnetSettingsOutput) ToSubnetSettingsPtrOutputWithContext(ctx context.C
 	}).(SubnetSettingsPtrOutput)
 }
 
-// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 func (o SubnetSettingsOutput) AddressPrefix() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v SubnetSettings) *string { return v.AddressPrefix }).(pulumi.StringPtrOutput)
 }
@@ -1099,7 +1099,7 @@ func (o SubnetSettingsPtrOutput) Elem() SubnetSettingsOutput {
 	}).(SubnetSettingsOutput)
 }
 
-// IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+// IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
 func (o SubnetSettingsPtrOutput) AddressPrefix() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SubnetSettings) *string {
 		if v == nil {

@@ -30,13 +30,13 @@ type SecureMLNetwork struct {
 
 	// Network security group IDs by subnet role.
 	NetworkSecurityGroupIds pulumi.StringMapOutput `pulumi:"networkSecurityGroupIds"`
-	// Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`.
+	// Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.
 	PrivateDnsZoneIds pulumi.StringMapOutput `pulumi:"privateDnsZoneIds"`
-	// Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`.
+	// Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`. Addresses and FQDNs are read from each endpoint's network interface.
 	PrivateEndpoints PrivateEndpointDetailsMapOutput `pulumi:"privateEndpoints"`
 	// Route table IDs by subnet role; empty unless `computePublicIp` is true.
 	RouteTableIds pulumi.StringMapOutput `pulumi:"routeTableIds"`
-	// Subnet address prefixes by role, including the ones carved from the address space.
+	// Subnet address prefixes by role, including the ones placed in their role's slot.
 	SubnetAddressPrefixes pulumi.StringMapOutput `pulumi:"subnetAddressPrefixes"`
 	// Subnet IDs by role: `training`, `scoring` (when enabled) and `privateEndpoints`.
 	SubnetIds pulumi.StringMapOutput `pulumi:"subnetIds"`
@@ -53,12 +53,14 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 		return nil, errors.New("missing one or more required arguments")
 	}
 
+	if args.Location == nil {
+		return nil, errors.New("invalid value for required argument 'Location'")
+	}
 	if args.ResourceGroupName == nil {
 		return nil, errors.New("invalid value for required argument 'ResourceGroupName'")
 	}
 	if args.AddressSpace == nil {
-		addressSpace_ := "10.0.0.0/16"
-		args.AddressSpace = &addressSpace_
+		args.AddressSpace = pulumi.StringPtr("10.0.0.0/16")
 	}
 	if args.Cloud == nil {
 		args.Cloud = Cloud("AzureCloud")
@@ -86,7 +88,7 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 }
 
 type secureMLNetworkArgs struct {
-	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.
+	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
 	AddressSpace *string `pulumi:"addressSpace"`
 	// The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
 	Cloud *Cloud `pulumi:"cloud"`
@@ -106,7 +108,7 @@ type secureMLNetworkArgs struct {
 	Dns *DNSSettings `pulumi:"dns"`
 	// The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
 	KeyVault *ServiceTarget `pulumi:"keyVault"`
-	// Azure region of the network, for example `eastus` or `East US`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
+	// Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
 	Location string `pulumi:"location"`
 	// Whether compute in the training and scoring subnets may reach the Internet.
 	//
@@ -119,11 +121,35 @@ type secureMLNetworkArgs struct {
 	// package indexes are then unreachable: mirror packages into the workspace's container registry or a
 	// private feed, or build images on a compute cluster, before switching to `Deny`.
 	OutboundInternet *OutboundInternet `pulumi:"outboundInternet"`
-	// Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints.
+	// Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
 	ResourceGroupName string `pulumi:"resourceGroupName"`
 	// The workspace's storage account. Creates one private endpoint per sub-resource.
 	StorageAccount *StorageAccountTarget `pulumi:"storageAccount"`
-	// Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free /24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.
+	// Subnets of the virtual network by role.
+	//
+	// A subnet without `addressPrefix` takes the fixed slot of its role in `addressSpace`, whatever other
+	// subnets are on: turning the scoring subnet (or, later, a gateway or Bastion) on or off never moves
+	// another subnet. Azure refuses to re-address a subnet that holds private endpoints or compute. A
+	// subnet that already exists keeps its prefix unless you set one, and a prefix that would move a subnet
+	// in use fails the preview.
+	//
+	// The address space is cut into equal blocks: /24 in a /16 to /22, smaller in a smaller space so that at
+	// least four fit. Slots by role, with the default `10.0.0.0/16`:
+	//
+	// | Block | Role | Default prefix | Allowed sizes |
+	// | --- | --- | --- | --- |
+	// | 1 | `training` | `10.0.0.0/24` | /29 or larger |
+	// | 2 | `scoring` | `10.0.1.0/24` | /29 or larger |
+	// | 3 | `privateEndpoints` | `10.0.2.0/24` | /29 or larger, holding every endpoint's addresses |
+	// | 4, first quarter | `GatewaySubnet` (reserved) | `10.0.3.0/26` | /27 or larger |
+	// | 4, second quarter | `AzureBastionSubnet` (reserved) | `10.0.3.64/26` | /26 or larger |
+	// | 4, third quarter | `AzureFirewallSubnet` (reserved) | `10.0.3.128/26` | /26 or larger |
+	// | 4, fourth quarter | `AzureFirewallManagementSubnet` (reserved) | `10.0.3.192/26` | /26 or larger |
+	// | 5, first sixteenth | DNS resolver inbound (reserved) | `10.0.4.0/28` | /28 to /24 |
+	// | 5, second sixteenth | DNS resolver outbound (reserved) | `10.0.4.16/28` | /28 to /24 |
+	// | 6 and up | free for roles to come | | |
+	//
+	// Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
 	Subnets *SubnetLayout `pulumi:"subnets"`
 	// Tags applied to every child resource that takes tags.
 	Tags map[string]string `pulumi:"tags"`
@@ -133,8 +159,8 @@ type secureMLNetworkArgs struct {
 
 // The set of arguments for constructing a SecureMLNetwork resource.
 type SecureMLNetworkArgs struct {
-	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.
-	AddressSpace *string
+	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
+	AddressSpace pulumi.StringPtrInput
 	// The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
 	Cloud CloudPtrInput
 	// Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
@@ -153,8 +179,8 @@ type SecureMLNetworkArgs struct {
 	Dns DNSSettingsPtrInput
 	// The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
 	KeyVault ServiceTargetPtrInput
-	// Azure region of the network, for example `eastus` or `East US`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
-	Location string
+	// Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
+	Location pulumi.StringInput
 	// Whether compute in the training and scoring subnets may reach the Internet.
 	//
 	// `Allow` (default) matches Azure ML's default managed-network mode: `pip install`, `conda` and
@@ -166,11 +192,35 @@ type SecureMLNetworkArgs struct {
 	// package indexes are then unreachable: mirror packages into the workspace's container registry or a
 	// private feed, or build images on a compute cluster, before switching to `Deny`.
 	OutboundInternet OutboundInternetPtrInput
-	// Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints.
+	// Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
 	ResourceGroupName pulumi.StringInput
 	// The workspace's storage account. Creates one private endpoint per sub-resource.
 	StorageAccount StorageAccountTargetPtrInput
-	// Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free /24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.
+	// Subnets of the virtual network by role.
+	//
+	// A subnet without `addressPrefix` takes the fixed slot of its role in `addressSpace`, whatever other
+	// subnets are on: turning the scoring subnet (or, later, a gateway or Bastion) on or off never moves
+	// another subnet. Azure refuses to re-address a subnet that holds private endpoints or compute. A
+	// subnet that already exists keeps its prefix unless you set one, and a prefix that would move a subnet
+	// in use fails the preview.
+	//
+	// The address space is cut into equal blocks: /24 in a /16 to /22, smaller in a smaller space so that at
+	// least four fit. Slots by role, with the default `10.0.0.0/16`:
+	//
+	// | Block | Role | Default prefix | Allowed sizes |
+	// | --- | --- | --- | --- |
+	// | 1 | `training` | `10.0.0.0/24` | /29 or larger |
+	// | 2 | `scoring` | `10.0.1.0/24` | /29 or larger |
+	// | 3 | `privateEndpoints` | `10.0.2.0/24` | /29 or larger, holding every endpoint's addresses |
+	// | 4, first quarter | `GatewaySubnet` (reserved) | `10.0.3.0/26` | /27 or larger |
+	// | 4, second quarter | `AzureBastionSubnet` (reserved) | `10.0.3.64/26` | /26 or larger |
+	// | 4, third quarter | `AzureFirewallSubnet` (reserved) | `10.0.3.128/26` | /26 or larger |
+	// | 4, fourth quarter | `AzureFirewallManagementSubnet` (reserved) | `10.0.3.192/26` | /26 or larger |
+	// | 5, first sixteenth | DNS resolver inbound (reserved) | `10.0.4.0/28` | /28 to /24 |
+	// | 5, second sixteenth | DNS resolver outbound (reserved) | `10.0.4.16/28` | /28 to /24 |
+	// | 6 and up | free for roles to come | | |
+	//
+	// Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
 	Subnets SubnetLayoutPtrInput
 	// Tags applied to every child resource that takes tags.
 	Tags pulumi.StringMapInput
@@ -270,12 +320,12 @@ func (o SecureMLNetworkOutput) NetworkSecurityGroupIds() pulumi.StringMapOutput 
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.NetworkSecurityGroupIds }).(pulumi.StringMapOutput)
 }
 
-// Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`.
+// Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.
 func (o SecureMLNetworkOutput) PrivateDnsZoneIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.PrivateDnsZoneIds }).(pulumi.StringMapOutput)
 }
 
-// Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`.
+// Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`. Addresses and FQDNs are read from each endpoint's network interface.
 func (o SecureMLNetworkOutput) PrivateEndpoints() PrivateEndpointDetailsMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) PrivateEndpointDetailsMapOutput { return v.PrivateEndpoints }).(PrivateEndpointDetailsMapOutput)
 }
@@ -285,7 +335,7 @@ func (o SecureMLNetworkOutput) RouteTableIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.RouteTableIds }).(pulumi.StringMapOutput)
 }
 
-// Subnet address prefixes by role, including the ones carved from the address space.
+// Subnet address prefixes by role, including the ones placed in their role's slot.
 func (o SecureMLNetworkOutput) SubnetAddressPrefixes() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.SubnetAddressPrefixes }).(pulumi.StringMapOutput)
 }

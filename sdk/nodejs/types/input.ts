@@ -17,7 +17,7 @@ export interface DNSSettingsArgs {
      */
     createZoneGroups?: pulumi.Input<boolean | undefined>;
     /**
-     * Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+     * Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
      */
     existingZoneIds?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
@@ -41,11 +41,11 @@ export function dnssettingsArgsProvideDefaults(val: DNSSettingsArgs): DNSSetting
  */
 export interface ScoringSubnetSettingsArgs {
     /**
-     * IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+     * IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
      */
     addressPrefix?: pulumi.Input<string | undefined>;
     /**
-     * Whether to create the scoring subnet and its network security group.
+     * Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
      */
     enabled?: pulumi.Input<boolean | undefined>;
 }
@@ -64,7 +64,7 @@ export function scoringSubnetSettingsArgsProvideDefaults(val: ScoringSubnetSetti
  */
 export interface ServiceTargetArgs {
     /**
-     * Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+     * Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
      */
     resourceId: pulumi.Input<string>;
 }
@@ -115,7 +115,7 @@ export function subnetLayoutArgsProvideDefaults(val: SubnetLayoutArgs): SubnetLa
  */
 export interface SubnetSettingsArgs {
     /**
-     * IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+     * IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
      */
     addressPrefix?: pulumi.Input<string | undefined>;
 }

@@ -40,7 +40,7 @@ class DNSSettingsArgsDict(TypedDict):
     """
     existing_zone_ids: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]]
     """
-    Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+    Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
     """
     link_virtual_network: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
@@ -57,7 +57,7 @@ class DNSSettingsArgs:
         How private DNS is handled: zones created here, or existing central zones.
 
         :param pulumi.Input[_builtins.bool] create_zone_groups: Whether to create a DNS zone group on each private endpoint, which writes its A records. Turn off when Azure Policy (DeployIfNotExists) creates the zone groups.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] existing_zone_ids: Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] existing_zone_ids: Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
         :param pulumi.Input[_builtins.bool] link_virtual_network: Whether to link this virtual network to each zone (created or existing). Turn off when the network resolves through a hub DNS resolver instead.
         """
         if create_zone_groups is None:
@@ -87,7 +87,7 @@ class DNSSettingsArgs:
     @pulumi.getter(name="existingZoneIds")
     def existing_zone_ids(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Existing private DNS zone IDs by zone name, for central (hub) DNS. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error.
+        Existing private DNS zone IDs by zone name, for central (hub) DNS, for example another SecureMLNetwork's `privateDnsZoneIds` or a hub stack's output. When set, no zone is created here and every zone the configuration needs must be listed; a zone the configuration does not need is an error. Zone names are compared case-insensitively. Zones in another subscription are linked through a provider for that subscription; the deploying identity needs Private DNS Zone Contributor on them.
         """
         return pulumi.get(self, "existing_zone_ids")
 
@@ -114,11 +114,11 @@ class ScoringSubnetSettingsArgsDict(TypedDict):
     """
     address_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+    IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
     """
     enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
-    Whether to create the scoring subnet and its network security group.
+    Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
     """
 
 @pulumi.input_type
@@ -129,8 +129,8 @@ class ScoringSubnetSettingsArgs:
         """
         The scoring subnet.
 
-        :param pulumi.Input[_builtins.str] address_prefix: IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
-        :param pulumi.Input[_builtins.bool] enabled: Whether to create the scoring subnet and its network security group.
+        :param pulumi.Input[_builtins.str] address_prefix: IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
+        :param pulumi.Input[_builtins.bool] enabled: Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
         """
         if address_prefix is not None:
             pulumi.set(__self__, "address_prefix", address_prefix)
@@ -143,7 +143,7 @@ class ScoringSubnetSettingsArgs:
     @pulumi.getter(name="addressPrefix")
     def address_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+        IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
         """
         return pulumi.get(self, "address_prefix")
 
@@ -155,7 +155,7 @@ class ScoringSubnetSettingsArgs:
     @pulumi.getter
     def enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Whether to create the scoring subnet and its network security group.
+        Whether to create the scoring subnet and its network security group. Turning it off never moves another subnet; Azure refuses to delete it while compute is attached to it.
         """
         return pulumi.get(self, "enabled")
 
@@ -170,7 +170,7 @@ class ServiceTargetArgsDict(TypedDict):
     """
     resource_id: pulumi.Input[_builtins.str]
     """
-    Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+    Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
     """
 
 @pulumi.input_type
@@ -180,7 +180,7 @@ class ServiceTargetArgs:
         """
         An existing Azure resource to reach through a private endpoint.
 
-        :param pulumi.Input[_builtins.str] resource_id: Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+        :param pulumi.Input[_builtins.str] resource_id: Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
         """
         pulumi.set(__self__, "resource_id", resource_id)
 
@@ -188,7 +188,7 @@ class ServiceTargetArgs:
     @pulumi.getter(name="resourceId")
     def resource_id(self) -> pulumi.Input[_builtins.str]:
         """
-        Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails at preview when the value is known then (from config), and before any endpoint is created otherwise.
+        Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
         """
         return pulumi.get(self, "resource_id")
 
@@ -330,7 +330,7 @@ class SubnetSettingsArgsDict(TypedDict):
     """
     address_prefix: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+    IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
     """
 
 @pulumi.input_type
@@ -340,7 +340,7 @@ class SubnetSettingsArgs:
         """
         One subnet.
 
-        :param pulumi.Input[_builtins.str] address_prefix: IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+        :param pulumi.Input[_builtins.str] address_prefix: IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
         """
         if address_prefix is not None:
             pulumi.set(__self__, "address_prefix", address_prefix)
@@ -349,7 +349,7 @@ class SubnetSettingsArgs:
     @pulumi.getter(name="addressPrefix")
     def address_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IPv4 prefix inside the address space, /29 or larger. Carved from the address space when not set.
+        IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
         """
         return pulumi.get(self, "address_prefix")
 

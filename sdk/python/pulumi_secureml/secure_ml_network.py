@@ -22,9 +22,9 @@ __all__ = ['SecureMLNetworkArgs', 'SecureMLNetwork']
 @pulumi.input_type
 class SecureMLNetworkArgs:
     def __init__(__self__, *,
-                 location: _builtins.str,
+                 location: pulumi.Input[_builtins.str],
                  resource_group_name: pulumi.Input[_builtins.str],
-                 address_space: Optional[_builtins.str] = None,
+                 address_space: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional['ServiceTargetArgs']] = None,
@@ -38,9 +38,9 @@ class SecureMLNetworkArgs:
         """
         The set of arguments for constructing a SecureMLNetwork resource.
 
-        :param _builtins.str location: Azure region of the network, for example `eastus` or `East US`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
-        :param pulumi.Input[_builtins.str] resource_group_name: Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints.
-        :param _builtins.str address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.
+        :param pulumi.Input[_builtins.str] location: Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
+        :param pulumi.Input[_builtins.str] resource_group_name: Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
+        :param pulumi.Input[_builtins.str] address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
         :param pulumi.Input['Cloud'] cloud: The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
         :param _builtins.bool compute_public_ip: Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
         :param pulumi.Input['ServiceTargetArgs'] container_registry: The workspace's container registry. It must be Premium: Azure offers private endpoints only on that tier. Creates a private endpoint (group `registry`), which takes two addresses.
@@ -65,7 +65,31 @@ class SecureMLNetworkArgs:
                package indexes are then unreachable: mirror packages into the workspace's container registry or a
                private feed, or build images on a compute cluster, before switching to `Deny`.
         :param pulumi.Input['StorageAccountTargetArgs'] storage_account: The workspace's storage account. Creates one private endpoint per sub-resource.
-        :param pulumi.Input['SubnetLayoutArgs'] subnets: Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free /24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.
+        :param pulumi.Input['SubnetLayoutArgs'] subnets: Subnets of the virtual network by role.
+               
+               A subnet without `addressPrefix` takes the fixed slot of its role in `addressSpace`, whatever other
+               subnets are on: turning the scoring subnet (or, later, a gateway or Bastion) on or off never moves
+               another subnet. Azure refuses to re-address a subnet that holds private endpoints or compute. A
+               subnet that already exists keeps its prefix unless you set one, and a prefix that would move a subnet
+               in use fails the preview.
+               
+               The address space is cut into equal blocks: /24 in a /16 to /22, smaller in a smaller space so that at
+               least four fit. Slots by role, with the default `10.0.0.0/16`:
+               
+               | Block | Role | Default prefix | Allowed sizes |
+               | --- | --- | --- | --- |
+               | 1 | `training` | `10.0.0.0/24` | /29 or larger |
+               | 2 | `scoring` | `10.0.1.0/24` | /29 or larger |
+               | 3 | `privateEndpoints` | `10.0.2.0/24` | /29 or larger, holding every endpoint's addresses |
+               | 4, first quarter | `GatewaySubnet` (reserved) | `10.0.3.0/26` | /27 or larger |
+               | 4, second quarter | `AzureBastionSubnet` (reserved) | `10.0.3.64/26` | /26 or larger |
+               | 4, third quarter | `AzureFirewallSubnet` (reserved) | `10.0.3.128/26` | /26 or larger |
+               | 4, fourth quarter | `AzureFirewallManagementSubnet` (reserved) | `10.0.3.192/26` | /26 or larger |
+               | 5, first sixteenth | DNS resolver inbound (reserved) | `10.0.4.0/28` | /28 to /24 |
+               | 5, second sixteenth | DNS resolver outbound (reserved) | `10.0.4.16/28` | /28 to /24 |
+               | 6 and up | free for roles to come | | |
+               
+               Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
         :param pulumi.Input[Mapping[str, _builtins.str]] tags: Tags applied to every child resource that takes tags.
         :param pulumi.Input['ServiceTargetArgs'] workspace: The Azure Machine Learning workspace to reach privately. Creates a private endpoint (group `amlworkspace`) with the api and notebooks private DNS zones.
         """
@@ -104,21 +128,21 @@ class SecureMLNetworkArgs:
 
     @_builtins.property
     @pulumi.getter
-    def location(self) -> _builtins.str:
+    def location(self) -> pulumi.Input[_builtins.str]:
         """
-        Azure region of the network, for example `eastus` or `East US`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
+        Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
         """
         return pulumi.get(self, "location")
 
     @location.setter
-    def location(self, value: _builtins.str):
+    def location(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "location", value)
 
     @_builtins.property
     @pulumi.getter(name="resourceGroupName")
     def resource_group_name(self) -> pulumi.Input[_builtins.str]:
         """
-        Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints.
+        Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
         """
         return pulumi.get(self, "resource_group_name")
 
@@ -128,14 +152,14 @@ class SecureMLNetworkArgs:
 
     @_builtins.property
     @pulumi.getter(name="addressSpace")
-    def address_space(self) -> Optional[_builtins.str]:
+    def address_space(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.
+        IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
         """
         return pulumi.get(self, "address_space")
 
     @address_space.setter
-    def address_space(self, value: Optional[_builtins.str]):
+    def address_space(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "address_space", value)
 
     @_builtins.property
@@ -243,7 +267,31 @@ class SecureMLNetworkArgs:
     @pulumi.getter
     def subnets(self) -> pulumi.Input[Optional['SubnetLayoutArgs']]:
         """
-        Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free /24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.
+        Subnets of the virtual network by role.
+
+        A subnet without `addressPrefix` takes the fixed slot of its role in `addressSpace`, whatever other
+        subnets are on: turning the scoring subnet (or, later, a gateway or Bastion) on or off never moves
+        another subnet. Azure refuses to re-address a subnet that holds private endpoints or compute. A
+        subnet that already exists keeps its prefix unless you set one, and a prefix that would move a subnet
+        in use fails the preview.
+
+        The address space is cut into equal blocks: /24 in a /16 to /22, smaller in a smaller space so that at
+        least four fit. Slots by role, with the default `10.0.0.0/16`:
+
+        | Block | Role | Default prefix | Allowed sizes |
+        | --- | --- | --- | --- |
+        | 1 | `training` | `10.0.0.0/24` | /29 or larger |
+        | 2 | `scoring` | `10.0.1.0/24` | /29 or larger |
+        | 3 | `privateEndpoints` | `10.0.2.0/24` | /29 or larger, holding every endpoint's addresses |
+        | 4, first quarter | `GatewaySubnet` (reserved) | `10.0.3.0/26` | /27 or larger |
+        | 4, second quarter | `AzureBastionSubnet` (reserved) | `10.0.3.64/26` | /26 or larger |
+        | 4, third quarter | `AzureFirewallSubnet` (reserved) | `10.0.3.128/26` | /26 or larger |
+        | 4, fourth quarter | `AzureFirewallManagementSubnet` (reserved) | `10.0.3.192/26` | /26 or larger |
+        | 5, first sixteenth | DNS resolver inbound (reserved) | `10.0.4.0/28` | /28 to /24 |
+        | 5, second sixteenth | DNS resolver outbound (reserved) | `10.0.4.16/28` | /28 to /24 |
+        | 6 and up | free for roles to come | | |
+
+        Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
         """
         return pulumi.get(self, "subnets")
 
@@ -282,13 +330,13 @@ class SecureMLNetwork(pulumi.ComponentResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 address_space: Optional[_builtins.str] = None,
+                 address_space: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  dns: pulumi.Input[Optional[Union['DNSSettingsArgs', 'DNSSettingsArgsDict']]] = None,
                  key_vault: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
-                 location: Optional[_builtins.str] = None,
+                 location: pulumi.Input[Optional[_builtins.str]] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
                  storage_account: pulumi.Input[Optional[Union['StorageAccountTargetArgs', 'StorageAccountTargetArgsDict']]] = None,
@@ -314,7 +362,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param _builtins.str address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix are carved from it.
+        :param pulumi.Input[_builtins.str] address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
         :param pulumi.Input['Cloud'] cloud: The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
         :param _builtins.bool compute_public_ip: Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] container_registry: The workspace's container registry. It must be Premium: Azure offers private endpoints only on that tier. Creates a private endpoint (group `registry`), which takes two addresses.
@@ -328,7 +376,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
                false when the network resolves through a hub DNS resolver rather than a zone link, and
                `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone groups.
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] key_vault: The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
-        :param _builtins.str location: Azure region of the network, for example `eastus` or `East US`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
+        :param pulumi.Input[_builtins.str] location: Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
         :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet.
                
                `Allow` (default) matches Azure ML's default managed-network mode: `pip install`, `conda` and
@@ -339,9 +387,33 @@ class SecureMLNetwork(pulumi.ComponentResource):
                Microsoft Container Registry) and the virtual network, including its private endpoints. Public
                package indexes are then unreachable: mirror packages into the workspace's container registry or a
                private feed, or build images on a compute cluster, before switching to `Deny`.
-        :param pulumi.Input[_builtins.str] resource_group_name: Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints.
+        :param pulumi.Input[_builtins.str] resource_group_name: Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
         :param pulumi.Input[Union['StorageAccountTargetArgs', 'StorageAccountTargetArgsDict']] storage_account: The workspace's storage account. Creates one private endpoint per sub-resource.
-        :param pulumi.Input[Union['SubnetLayoutArgs', 'SubnetLayoutArgsDict']] subnets: Address prefixes of the subnets by role. A subnet without a prefix gets the lowest free /24 of the address space (smaller when the space is small), in the order training, scoring, private endpoints.
+        :param pulumi.Input[Union['SubnetLayoutArgs', 'SubnetLayoutArgsDict']] subnets: Subnets of the virtual network by role.
+               
+               A subnet without `addressPrefix` takes the fixed slot of its role in `addressSpace`, whatever other
+               subnets are on: turning the scoring subnet (or, later, a gateway or Bastion) on or off never moves
+               another subnet. Azure refuses to re-address a subnet that holds private endpoints or compute. A
+               subnet that already exists keeps its prefix unless you set one, and a prefix that would move a subnet
+               in use fails the preview.
+               
+               The address space is cut into equal blocks: /24 in a /16 to /22, smaller in a smaller space so that at
+               least four fit. Slots by role, with the default `10.0.0.0/16`:
+               
+               | Block | Role | Default prefix | Allowed sizes |
+               | --- | --- | --- | --- |
+               | 1 | `training` | `10.0.0.0/24` | /29 or larger |
+               | 2 | `scoring` | `10.0.1.0/24` | /29 or larger |
+               | 3 | `privateEndpoints` | `10.0.2.0/24` | /29 or larger, holding every endpoint's addresses |
+               | 4, first quarter | `GatewaySubnet` (reserved) | `10.0.3.0/26` | /27 or larger |
+               | 4, second quarter | `AzureBastionSubnet` (reserved) | `10.0.3.64/26` | /26 or larger |
+               | 4, third quarter | `AzureFirewallSubnet` (reserved) | `10.0.3.128/26` | /26 or larger |
+               | 4, fourth quarter | `AzureFirewallManagementSubnet` (reserved) | `10.0.3.192/26` | /26 or larger |
+               | 5, first sixteenth | DNS resolver inbound (reserved) | `10.0.4.0/28` | /28 to /24 |
+               | 5, second sixteenth | DNS resolver outbound (reserved) | `10.0.4.16/28` | /28 to /24 |
+               | 6 and up | free for roles to come | | |
+               
+               Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
         :param pulumi.Input[Mapping[str, _builtins.str]] tags: Tags applied to every child resource that takes tags.
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] workspace: The Azure Machine Learning workspace to reach privately. Creates a private endpoint (group `amlworkspace`) with the api and notebooks private DNS zones.
         """
@@ -382,13 +454,13 @@ class SecureMLNetwork(pulumi.ComponentResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 address_space: Optional[_builtins.str] = None,
+                 address_space: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  dns: pulumi.Input[Optional[Union['DNSSettingsArgs', 'DNSSettingsArgsDict']]] = None,
                  key_vault: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
-                 location: Optional[_builtins.str] = None,
+                 location: pulumi.Input[Optional[_builtins.str]] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
                  resource_group_name: pulumi.Input[Optional[_builtins.str]] = None,
                  storage_account: pulumi.Input[Optional[Union['StorageAccountTargetArgs', 'StorageAccountTargetArgsDict']]] = None,
@@ -458,7 +530,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
     @pulumi.getter(name="privateDnsZoneIds")
     def private_dns_zone_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`.
+        Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.
         """
         return pulumi.get(self, "private_dns_zone_ids")
 
@@ -466,7 +538,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
     @pulumi.getter(name="privateEndpoints")
     def private_endpoints(self) -> pulumi.Output[Mapping[str, 'outputs.PrivateEndpointDetails']]:
         """
-        Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`.
+        Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, `storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`. Addresses and FQDNs are read from each endpoint's network interface.
         """
         return pulumi.get(self, "private_endpoints")
 
@@ -482,7 +554,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
     @pulumi.getter(name="subnetAddressPrefixes")
     def subnet_address_prefixes(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Subnet address prefixes by role, including the ones carved from the address space.
+        Subnet address prefixes by role, including the ones placed in their role's slot.
         """
         return pulumi.get(self, "subnet_address_prefixes")
 
