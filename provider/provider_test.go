@@ -17,11 +17,11 @@ import (
 const (
 	zeroSubscription = "00000000-0000-0000-0000-000000000000"
 	sub              = "/subscriptions/" + zeroSubscription + "/resourceGroups/rg-ml/providers/"
-	workspaceID = sub + "Microsoft.MachineLearningServices/workspaces/mlw"
-	storageID   = sub + "Microsoft.Storage/storageAccounts/stml"
-	keyVaultID  = sub + "Microsoft.KeyVault/vaults/kv-ml"
-	registryID  = sub + "Microsoft.ContainerRegistry/registries/crml"
-	networkURN  = "urn:pulumi:stack::project::secureml:index:SecureMLNetwork::net"
+	workspaceID      = sub + "Microsoft.MachineLearningServices/workspaces/mlw"
+	storageID        = sub + "Microsoft.Storage/storageAccounts/stml"
+	keyVaultID       = sub + "Microsoft.KeyVault/vaults/kv-ml"
+	registryID       = sub + "Microsoft.ContainerRegistry/registries/crml"
+	networkURN       = "urn:pulumi:stack::project::secureml:index:SecureMLNetwork::net"
 )
 
 // server runs the provider in memory; the mock monitor records children and answers with an ID.
