@@ -31,7 +31,7 @@ export SECUREML_SDK_DIR     := $(CURDIR)/sdk
 export SECUREML_NPM_TARBALL := $(DIST)/secureml-pulumi-secureml-$(VERSION).tgz
 export SECUREML_WHEEL       := $(DIST)/pulumi_secureml-$(VERSION)-py3-none-any.whl
 
-.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-workflow test-fuzz test-e2e test-azure bench-cold-tools bench-sizes bench-deploy demo lint tidy clean
+.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-workflow test-fuzz test-e2e test-azure bench-cold-tools bench-sizes bench-deploy upgrade-fixtures demo lint tidy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -124,6 +124,9 @@ bench-cold-tools: ## Time the first tools build with empty Go caches
 
 bench-sizes: build-sdks ## Sizes of the npm tarball, the wheel and a TypeScript consumer's node_modules
 	./tests/bench/sizes.sh
+
+upgrade-fixtures: tools ## Record upgrade fixtures of a release: make upgrade-fixtures REF=<git ref> FIXTURE_VERSION=<version>
+	SECUREML_PULUMI=$(PULUMI) tests/upgrade/record.sh $(REF) $(FIXTURE_VERSION)
 
 bench-deploy: tools build ## Time a simulated pulumi up (scaled stand-in create times) against a dependency-graph lower bound
 	go run ./tests/bench/deploy $(BENCH_DEPLOY_FLAGS)

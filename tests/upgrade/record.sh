@@ -4,7 +4,7 @@
 # double; nothing is deployed) from the given git ref in a temporary worktree, runs `pulumi up` of each
 # program against them, and writes `pulumi stack export` to tests/upgrade/fixtures/<version>/<config>.json.
 #
-#   tests/upgrade/record.sh <git-ref> <version>      e.g. tests/upgrade/record.sh v0.1.0 0.1.0
+#   make upgrade-fixtures REF=<git-ref> FIXTURE_VERSION=<version>   (e.g. REF=e0c1790 FIXTURE_VERSION=0.1.0)
 #
 # Fixtures are committed and change only when a release adds its own; see tests/upgrade/README.md.
 set -euo pipefail
