@@ -34,7 +34,7 @@ for program in "$root"/tests/upgrade/programs/*/; do
 		cd "$run/project"
 		export PATH="$tools:$work/bin:$work/bin/standin:$PATH"
 		export PULUMI_HOME="$run/home" PULUMI_BACKEND_URL="file://$run/state" PULUMI_CONFIG_PASSPHRASE=upgrade-fixture
-		export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+		export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true SECUREML_STANDIN_STATE="$run/azure"
 		"$pulumi" stack init upgrade >/dev/null
 		"$pulumi" up --yes --skip-preview >"$run/up.log" 2>&1 || { cat "$run/up.log" >&2; exit 1; }
 		"$pulumi" stack export --file "$run/export.json"
