@@ -26,6 +26,9 @@ func TestYAMLPreviewRejectsWrongResourceType(t *testing.T) {
 	require.Error(t, err, "a Key Vault ID given as storage account must fail the preview")
 	assert.Contains(t, err.Error(), `storageAccount.resourceId: resource ID "`+serviceConfig["keyVaultId"]+
 		`" is a Microsoft.KeyVault/vaults, but a Microsoft.Storage/storageAccounts is needed`)
+	for _, noise := range []string{"marshaling properties", "awaiting input property"} {
+		assert.NotContains(t, err.Error(), noise, "a known bad ID fails with the component's message, not engine noise")
+	}
 	_, err = stack.Destroy(t.Context(), optdestroy.SuppressProgress())
 	require.NoError(t, err)
 	if _, err := os.Stat(env.callLog); err == nil {
