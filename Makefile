@@ -21,7 +21,7 @@ PROVIDER   := $(BIN)/pulumi-resource-secureml
 STANDIN    := $(BIN)/standin/pulumi-resource-azure-native
 FUZZ_TIME  ?= 30s
 E2E_FLAGS  ?= -timeout 30m
-BENCH_DEPLOY_FLAGS ?= -program tests/upgrade/programs/all-services-default -scale 0.02 -runs 3
+BENCH_DEPLOY_FLAGS ?= -program tests/upgrade/programs/all-services-default -scale 0.2 -runs 3
 
 export SECUREML_PULUMI      := $(PULUMI)
 export SECUREML_TOOLS_DIR   := $(TOOLS_DIR)

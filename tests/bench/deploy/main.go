@@ -29,7 +29,7 @@ type config struct {
 func main() {
 	var cfg config
 	flag.StringVar(&cfg.program, "program", "tests/upgrade/programs/all-services-default", "Pulumi YAML project folder to deploy")
-	flag.Float64Var(&cfg.scale, "scale", 0.02, "stand-in time scale: each create sleeps typical Azure minutes × 60 s × scale")
+	flag.Float64Var(&cfg.scale, "scale", 0.2, "stand-in time scale: each create sleeps typical Azure minutes × 60 s × scale")
 	flag.IntVar(&cfg.runs, "runs", 3, "number of timed runs")
 	flag.IntVar(&cfg.baseRuns, "overhead-runs", 1, "number of scale-0 runs measuring the engine overhead (their median is used)")
 	flag.StringVar(&cfg.pulumi, "pulumi", os.Getenv("SECUREML_PULUMI"), "Pulumi CLI (default $SECUREML_PULUMI)")
