@@ -47,23 +47,37 @@ class SecureMLNetworkArgs:
         :param pulumi.Input['DNSSettingsArgs'] dns: How private DNS is handled.
                
                By default the component creates one private DNS zone per zone name the configured services need,
-               named for the chosen cloud, with location `global`, and links each to the virtual network.
+               named for the chosen cloud, with location `global`, and links each to the virtual network. Azure holds
+               one zone of a name per resource group: a second SecureMLNetwork in the same resource group takes the
+               first one's `privateDnsZoneIds` output as its `existingZoneIds` (a preview fails, naming both, when
+               two networks of one program would create the same zone).
                
-               For central (hub) DNS, pass `existingZoneIds` (zone name to zone resource ID): no zone is created,
-               every needed zone must be listed, and the outputs report the given IDs. Set `linkVirtualNetwork` to
-               false when the network resolves through a hub DNS resolver rather than a zone link, and
-               `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone groups.
+               For central (hub) DNS, pass `existingZoneIds` (zone name to zone resource ID, for example from a hub
+               stack's outputs through a stack reference): no zone is created, every needed zone must be listed, and
+               the outputs report the given IDs. A zone in another subscription gets its link through an azure-native
+               provider for that subscription, which the component creates as its child with the stack's
+               `azure-native` settings; the deploying identity needs Private DNS Zone Contributor on those zones. Zone
+               IDs of another subscription must be known at preview (config or a stack reference).
+               
+               Set `linkVirtualNetwork` to false when the network resolves through a hub DNS resolver rather than a
+               zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
+               groups.
         :param pulumi.Input['ServiceTargetArgs'] key_vault: The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
-        :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet.
+        :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet. This is an NSG permission,
+               not an egress path: compute without public IPs still leaves the network through Azure's default
+               outbound access.
                
                `Allow` (default) matches Azure ML's default managed-network mode: `pip install`, `conda` and
                container pulls from public registries work, at the cost of a path for data exfiltration.
                
                `Deny` adds a deny rule for the `Internet` service tag, so compute reaches only the service tags
-               Azure ML requires (Entra ID, Azure ML, Batch, Resource Manager, regional Storage, Front Door,
-               Microsoft Container Registry) and the virtual network, including its private endpoints. Public
-               package indexes are then unreachable: mirror packages into the workspace's container registry or a
-               private feed, or build images on a compute cluster, before switching to `Deny`.
+               Azure ML requires (Entra ID, Azure ML, Batch, Resource Manager, regional Storage, Front Door where the
+               cloud has it, Microsoft Container Registry) and the virtual network, including its private endpoints.
+               It also allows the situational tags of the Azure ML docs that common features need: `AzureMonitor`
+               443 (metrics, logs, support diagnostics), `Storage.<region>` 445 (file shares of storage accounts
+               without a private endpoint here) and `AzureMachineLearning` 8787 (RStudio). Public package indexes are
+               then unreachable: mirror packages into the workspace's container registry or a private feed, or build
+               images on a compute cluster, before switching to `Deny`.
         :param pulumi.Input['StorageAccountTargetArgs'] storage_account: The workspace's storage account. Creates one private endpoint per sub-resource.
         :param pulumi.Input['SubnetLayoutArgs'] subnets: Subnets of the virtual network by role.
                
@@ -205,12 +219,21 @@ class SecureMLNetworkArgs:
         How private DNS is handled.
 
         By default the component creates one private DNS zone per zone name the configured services need,
-        named for the chosen cloud, with location `global`, and links each to the virtual network.
+        named for the chosen cloud, with location `global`, and links each to the virtual network. Azure holds
+        one zone of a name per resource group: a second SecureMLNetwork in the same resource group takes the
+        first one's `privateDnsZoneIds` output as its `existingZoneIds` (a preview fails, naming both, when
+        two networks of one program would create the same zone).
 
-        For central (hub) DNS, pass `existingZoneIds` (zone name to zone resource ID): no zone is created,
-        every needed zone must be listed, and the outputs report the given IDs. Set `linkVirtualNetwork` to
-        false when the network resolves through a hub DNS resolver rather than a zone link, and
-        `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone groups.
+        For central (hub) DNS, pass `existingZoneIds` (zone name to zone resource ID, for example from a hub
+        stack's outputs through a stack reference): no zone is created, every needed zone must be listed, and
+        the outputs report the given IDs. A zone in another subscription gets its link through an azure-native
+        provider for that subscription, which the component creates as its child with the stack's
+        `azure-native` settings; the deploying identity needs Private DNS Zone Contributor on those zones. Zone
+        IDs of another subscription must be known at preview (config or a stack reference).
+
+        Set `linkVirtualNetwork` to false when the network resolves through a hub DNS resolver rather than a
+        zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
+        groups.
         """
         return pulumi.get(self, "dns")
 
@@ -234,16 +257,21 @@ class SecureMLNetworkArgs:
     @pulumi.getter(name="outboundInternet")
     def outbound_internet(self) -> pulumi.Input[Optional['OutboundInternet']]:
         """
-        Whether compute in the training and scoring subnets may reach the Internet.
+        Whether compute in the training and scoring subnets may reach the Internet. This is an NSG permission,
+        not an egress path: compute without public IPs still leaves the network through Azure's default
+        outbound access.
 
         `Allow` (default) matches Azure ML's default managed-network mode: `pip install`, `conda` and
         container pulls from public registries work, at the cost of a path for data exfiltration.
 
         `Deny` adds a deny rule for the `Internet` service tag, so compute reaches only the service tags
-        Azure ML requires (Entra ID, Azure ML, Batch, Resource Manager, regional Storage, Front Door,
-        Microsoft Container Registry) and the virtual network, including its private endpoints. Public
-        package indexes are then unreachable: mirror packages into the workspace's container registry or a
-        private feed, or build images on a compute cluster, before switching to `Deny`.
+        Azure ML requires (Entra ID, Azure ML, Batch, Resource Manager, regional Storage, Front Door where the
+        cloud has it, Microsoft Container Registry) and the virtual network, including its private endpoints.
+        It also allows the situational tags of the Azure ML docs that common features need: `AzureMonitor`
+        443 (metrics, logs, support diagnostics), `Storage.<region>` 445 (file shares of storage accounts
+        without a private endpoint here) and `AzureMachineLearning` 8787 (RStudio). Public package indexes are
+        then unreachable: mirror packages into the workspace's container registry or a private feed, or build
+        images on a compute cluster, before switching to `Deny`.
         """
         return pulumi.get(self, "outbound_internet")
 
@@ -353,8 +381,11 @@ class SecureMLNetwork(pulumi.ComponentResource):
         linked to the network; and a private endpoint with a DNS zone group for the workspace, its storage
         account, Key Vault and container registry, for each service you point it at.
 
-        Every input is checked while the program is previewed: address prefixes, sizes, overlaps, clouds,
-        zone IDs and resource ID types. A mistake fails `pulumi preview` with a message that says what to fix.
+        Every input known at preview is checked then: address prefixes, sizes, overlaps, regions of the
+        cloud, resource group and tag rules, zone IDs and resource ID types, and the length of every child's
+        Azure name. A mistake fails `pulumi preview` with a message that says what to fix. Inputs that decide
+        which resources exist must be known at preview; inputs that only fill properties may be outputs of
+        other resources, and are checked before any child that takes them is created.
 
         The outputs are IDs, names and plain values (subnet IDs by role, zone IDs by zone name, private
         endpoint addresses by service), so other programs can build on them without the azure-native SDK.
@@ -369,24 +400,38 @@ class SecureMLNetwork(pulumi.ComponentResource):
         :param pulumi.Input[Union['DNSSettingsArgs', 'DNSSettingsArgsDict']] dns: How private DNS is handled.
                
                By default the component creates one private DNS zone per zone name the configured services need,
-               named for the chosen cloud, with location `global`, and links each to the virtual network.
+               named for the chosen cloud, with location `global`, and links each to the virtual network. Azure holds
+               one zone of a name per resource group: a second SecureMLNetwork in the same resource group takes the
+               first one's `privateDnsZoneIds` output as its `existingZoneIds` (a preview fails, naming both, when
+               two networks of one program would create the same zone).
                
-               For central (hub) DNS, pass `existingZoneIds` (zone name to zone resource ID): no zone is created,
-               every needed zone must be listed, and the outputs report the given IDs. Set `linkVirtualNetwork` to
-               false when the network resolves through a hub DNS resolver rather than a zone link, and
-               `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone groups.
+               For central (hub) DNS, pass `existingZoneIds` (zone name to zone resource ID, for example from a hub
+               stack's outputs through a stack reference): no zone is created, every needed zone must be listed, and
+               the outputs report the given IDs. A zone in another subscription gets its link through an azure-native
+               provider for that subscription, which the component creates as its child with the stack's
+               `azure-native` settings; the deploying identity needs Private DNS Zone Contributor on those zones. Zone
+               IDs of another subscription must be known at preview (config or a stack reference).
+               
+               Set `linkVirtualNetwork` to false when the network resolves through a hub DNS resolver rather than a
+               zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
+               groups.
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] key_vault: The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
         :param pulumi.Input[_builtins.str] location: Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
-        :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet.
+        :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet. This is an NSG permission,
+               not an egress path: compute without public IPs still leaves the network through Azure's default
+               outbound access.
                
                `Allow` (default) matches Azure ML's default managed-network mode: `pip install`, `conda` and
                container pulls from public registries work, at the cost of a path for data exfiltration.
                
                `Deny` adds a deny rule for the `Internet` service tag, so compute reaches only the service tags
-               Azure ML requires (Entra ID, Azure ML, Batch, Resource Manager, regional Storage, Front Door,
-               Microsoft Container Registry) and the virtual network, including its private endpoints. Public
-               package indexes are then unreachable: mirror packages into the workspace's container registry or a
-               private feed, or build images on a compute cluster, before switching to `Deny`.
+               Azure ML requires (Entra ID, Azure ML, Batch, Resource Manager, regional Storage, Front Door where the
+               cloud has it, Microsoft Container Registry) and the virtual network, including its private endpoints.
+               It also allows the situational tags of the Azure ML docs that common features need: `AzureMonitor`
+               443 (metrics, logs, support diagnostics), `Storage.<region>` 445 (file shares of storage accounts
+               without a private endpoint here) and `AzureMachineLearning` 8787 (RStudio). Public package indexes are
+               then unreachable: mirror packages into the workspace's container registry or a private feed, or build
+               images on a compute cluster, before switching to `Deny`.
         :param pulumi.Input[_builtins.str] resource_group_name: Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
         :param pulumi.Input[Union['StorageAccountTargetArgs', 'StorageAccountTargetArgsDict']] storage_account: The workspace's storage account. Creates one private endpoint per sub-resource.
         :param pulumi.Input[Union['SubnetLayoutArgs', 'SubnetLayoutArgsDict']] subnets: Subnets of the virtual network by role.
@@ -432,8 +477,11 @@ class SecureMLNetwork(pulumi.ComponentResource):
         linked to the network; and a private endpoint with a DNS zone group for the workspace, its storage
         account, Key Vault and container registry, for each service you point it at.
 
-        Every input is checked while the program is previewed: address prefixes, sizes, overlaps, clouds,
-        zone IDs and resource ID types. A mistake fails `pulumi preview` with a message that says what to fix.
+        Every input known at preview is checked then: address prefixes, sizes, overlaps, regions of the
+        cloud, resource group and tag rules, zone IDs and resource ID types, and the length of every child's
+        Azure name. A mistake fails `pulumi preview` with a message that says what to fix. Inputs that decide
+        which resources exist must be known at preview; inputs that only fill properties may be outputs of
+        other resources, and are checked before any child that takes them is created.
 
         The outputs are IDs, names and plain values (subnet IDs by role, zone IDs by zone name, private
         endpoint addresses by service), so other programs can build on them without the azure-native SDK.
