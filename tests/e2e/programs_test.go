@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
+	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -109,4 +110,17 @@ func TestScoringToggleMovesNoSubnet(t *testing.T) {
 	want["scoring"] = "10.0.1.0/24"
 	assert.Equal(t, want, outputs["subnetAddressPrefixes"], "scoring comes back to its slot")
 	require.NoError(t, d.destroy(t))
+}
+
+// TestWarningsAtPreview: a public address space and an access-restricted region are allowed, with a
+// warning in the preview.
+func TestWarningsAtPreview(t *testing.T) {
+	t.Parallel()
+	env := newHermeticEnv(t)
+	d := programStack(t, env, "warnings", nil)
+	var out strings.Builder
+	_, err := d.stack.Preview(t.Context(), optpreview.ProgressStreams(&out))
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "addressSpace 20.10.0.0/16 is not in a private range")
+	assert.Contains(t, out.String(), "location francesouth (France South) is an access-restricted region")
 }
