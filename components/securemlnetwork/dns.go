@@ -59,15 +59,15 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 					return nil, err
 				}
 			}
+			// A link is a child of its zone, so it is created in the zone's subscription. An ID unknown
+			// at preview is known in `pulumi up` (the engine resolves the component's inputs first), and
+			// gets its provider then.
 			if src.known && src.subscription != deploying {
-				// A link is a child of its zone, so it is created in the zone's subscription.
 				p, err := providers.forSubscription(src.subscription)
 				if err != nil {
 					return nil, err
 				}
 				linkOpts = append(linkOpts, pulumi.Provider(p))
-			} else if !src.known {
-				zoneGroup = sameSubscription(z.name, src.id, deploying)
 			}
 		}
 		_, err := network.NewVirtualNetworkLink(ctx, names.zoneLink(z.name), &network.VirtualNetworkLinkArgs{
@@ -151,22 +151,4 @@ func lookupZoneID(name string, ids map[string]string) (string, error) {
 	}
 	return "", fmt.Errorf("dns.existingZoneIds has no ID for %q, which this configuration needs; add the zone's ID, "+
 		"or remove existingZoneIds to create the zones here", name)
-}
-
-// sameSubscription is the resource group of a zone whose ID was unknown at preview. Its link was
-// planned in the deploying subscription; a zone elsewhere needs its ID known at preview, so that the
-// link goes through a provider for that subscription.
-func sameSubscription(name string, id pulumi.StringOutput, deploying string) pulumi.StringOutput {
-	return id.ApplyT(func(id string) (string, error) {
-		r, err := armid.Parse(id)
-		if err != nil {
-			return "", err
-		}
-		if !strings.EqualFold(r.SubscriptionID, deploying) {
-			return "", fmt.Errorf("dns.existingZoneIds[%q] is in subscription %s, but it was not known at preview, so its "+
-				"link was planned in the deploying subscription %s; pass zone IDs of other subscriptions as values known at "+
-				"preview (config or a stack reference)", name, r.SubscriptionID, deploying)
-		}
-		return r.ResourceGroup, nil
-	}).(pulumi.StringOutput)
 }

@@ -159,8 +159,9 @@ export interface SecureMLNetworkArgs {
      * stack's outputs through a stack reference): no zone is created, every needed zone must be listed, and
      * the outputs report the given IDs. A zone in another subscription gets its link through an azure-native
      * provider for that subscription, which the component creates as its child with the stack's
-     * `azure-native` settings; the deploying identity needs Private DNS Zone Contributor on those zones. Zone
-     * IDs of another subscription must be known at preview (config or a stack reference).
+     * `azure-native` settings; the deploying identity needs Private DNS Zone Contributor on those zones. When
+     * the IDs are unknown at preview, the preview cannot know their subscription and shows the links with the
+     * default provider.
      *
      * Set `linkVirtualNetwork` to false when the network resolves through a hub DNS resolver rather than a
      * zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
