@@ -27,58 +27,47 @@ func checkComponentName(name string) error {
 // Length limits of the Azure names that carry the component's name (resource-name-rules.md,
 // Microsoft.Network): virtual networks and private endpoints 2-64 characters, network security
 // groups, route tables and network interfaces 1-80.
-var nameLimits = []struct {
+const (
+	maxVirtualNetworkName  = 64
+	maxPrivateEndpointName = 64
+	maxNetworkName         = 80
+)
+
+// limitedName is a child's Azure name with its type and length limit.
+type limitedName struct {
 	kind  string
+	name  string
 	limit int
-	names func(childNames, networkPlan) []string
-}{
-	{"virtual network", 64, func(n childNames, _ networkPlan) []string { _, a := n.virtualNetwork(); return []string{a} }},
-	{"network security group", 80, func(n childNames, p networkPlan) []string {
-		var out []string
-		for _, s := range p.subnets {
-			_, a := n.securityGroup(s.role)
-			out = append(out, a)
+}
+
+// azureNames lists the Azure names of the children the plan creates that carry the component's name.
+func (n childNames) azureNames(plan networkPlan) []limitedName {
+	_, vnet := n.virtualNetwork()
+	out := []limitedName{{"virtual network", vnet, maxVirtualNetworkName}}
+	for _, s := range plan.subnets {
+		_, nsg := n.securityGroup(s.role)
+		out = append(out, limitedName{"network security group", nsg, maxNetworkName})
+		if s.compute && len(computeRoutes(plan)) > 0 {
+			_, rt := n.routeTable(s.role)
+			out = append(out, limitedName{"route table", rt, maxNetworkName})
 		}
-		return out
-	}},
-	{"route table", 80, func(n childNames, p networkPlan) []string {
-		var out []string
-		for _, s := range p.subnets {
-			if s.compute && len(computeRoutes(p)) > 0 {
-				_, a := n.routeTable(s.role)
-				out = append(out, a)
-			}
-		}
-		return out
-	}},
-	{"private endpoint", 64, func(n childNames, p networkPlan) []string {
-		var out []string
-		for _, e := range p.endpoints {
-			_, a := n.endpoint(e.key)
-			out = append(out, a)
-		}
-		return out
-	}},
-	{"network interface", 80, func(n childNames, p networkPlan) []string {
-		var out []string
-		for _, e := range p.endpoints {
-			out = append(out, n.endpointNIC(e.key))
-		}
-		return out
-	}},
+	}
+	for _, e := range plan.endpoints {
+		_, pe := n.endpoint(e.key)
+		out = append(out, limitedName{"private endpoint", pe, maxPrivateEndpointName},
+			limitedName{"network interface", n.endpointNIC(e.key), maxNetworkName})
+	}
+	return out
 }
 
 // checkChildNames fails when the component's name makes a child's Azure name longer than its type
 // allows, and says how long the name may be.
 func checkChildNames(names childNames, plan networkPlan) error {
-	for _, l := range nameLimits {
-		for _, azureName := range l.names(names, plan) {
-			if len(azureName) > l.limit {
-				fits := len(names.component) - (len(azureName) - l.limit)
-				return fmt.Errorf("resource name %q makes the %s name %q %d characters long, but Azure allows at most %d; "+
-					"use a resource name of at most %d characters", names.component, l.kind, azureName, len(azureName),
-					l.limit, fits)
-			}
+	for _, c := range names.azureNames(plan) {
+		if len(c.name) > c.limit {
+			fits := len(names.component) - (len(c.name) - c.limit)
+			return fmt.Errorf("resource name %q makes the %s name %q %d characters long, but Azure allows at most %d; "+
+				"use a resource name of at most %d characters", names.component, c.kind, c.name, len(c.name), c.limit, fits)
 		}
 	}
 	return nil

@@ -104,11 +104,7 @@ func (s *Server) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pul
 	if !req.GetPreview() { // preview calls (only with Options.SupportsPreview) are not logged
 		defer s.record("update", token, req.GetUrn(), req.GetId())
 	}
-	olds, err := unmarshal(req.GetOlds())
-	if err != nil {
-		return nil, err
-	}
-	news, err := unmarshal(req.GetNews())
+	olds, news, err := unmarshalOldAndNew(req.GetOlds(), req.GetNews())
 	if err != nil {
 		return nil, err
 	}

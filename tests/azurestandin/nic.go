@@ -41,14 +41,12 @@ func endpointNIC(view StoreView, rid ResourceID, props map[string]any) (Record, 
 	// Azure names the interface itself unless customNetworkInterfaceName is set; only a name the user
 	// chose is checked against the rules (Azure does not refuse its own name, which for a 64-character
 	// endpoint name is longer than the 80 characters a user-chosen interface name may have).
-	name := pathString(props, "customNetworkInterfaceName")
-	if name != "" {
-		if err := checkName(armNetworkInterface, name); err != nil {
+	if custom := pathString(props, "customNetworkInterfaceName"); custom != "" {
+		if err := checkName(armNetworkInterface, custom); err != nil {
 			return Record{}, err
 		}
-	} else {
-		name = fmt.Sprintf("%s.nic.%s", rid.Name, DeterministicGUID("nic:"+strings.ToLower(rid.ID)))
 	}
+	name := endpointNICName(rid, props)
 	id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s", rid.Subscription, rid.ResourceGroup,
 		armNetworkInterface, name)
 	if _, exists, err := view.Get(id); err != nil || exists {
@@ -58,20 +56,45 @@ func endpointNIC(view StoreView, rid ResourceID, props map[string]any) (Record, 
 		return Record{}, errAlreadyExists(id)
 	}
 	group, target := endpointConnectionPlain(props)
-	var configs []any
-	for i, fqdn := range EndpointFQDNs(group, target, pathString(props, "location")) {
+	var addresses []nicAddress
+	for _, fqdn := range EndpointFQDNs(group, target, pathString(props, "location")) {
 		ip, err := allocateIP(prefix, used, rid.Name+fqdn)
 		if err != nil {
 			return Record{}, err
 		}
+		addresses = append(addresses, nicAddress{ip: ip.String(), fqdn: fqdn})
+	}
+	return nicRecord(rid, name, props, addresses), nil
+}
+
+// endpointNICName is the name of an endpoint's network interface: customNetworkInterfaceName, or the
+// name Azure makes up, <endpoint>.nic.<guid>.
+func endpointNICName(rid ResourceID, props map[string]any) string {
+	if name := pathString(props, "customNetworkInterfaceName"); name != "" {
+		return name
+	}
+	return fmt.Sprintf("%s.nic.%s", rid.Name, DeterministicGUID("nic:"+strings.ToLower(rid.ID)))
+}
+
+// nicAddress is one IP configuration of an endpoint's network interface: an address and its FQDN.
+type nicAddress struct{ ip, fqdn string }
+
+// nicRecord is the network interface of the private endpoint rid (with inputs or outputs props),
+// named name, holding addresses in the endpoint's subnet.
+func nicRecord(rid ResourceID, name string, props map[string]any, addresses []nicAddress) Record {
+	id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s", rid.Subscription, rid.ResourceGroup,
+		armNetworkInterface, name)
+	group, _ := endpointConnectionPlain(props)
+	configs := []any{}
+	for i, a := range addresses {
 		configs = append(configs, map[string]any{
 			"id":                        fmt.Sprintf("%s/ipConfigurations/privateEndpointIpConfig.%d", id, i),
 			"name":                      fmt.Sprintf("privateEndpointIpConfig.%d", i),
-			"privateIPAddress":          ip.String(),
+			"privateIPAddress":          a.ip,
 			"privateIPAllocationMethod": "Dynamic",
-			"subnet":                    map[string]any{"id": subnetID},
+			"subnet":                    map[string]any{"id": pathString(props, "subnet", "id")},
 			"privateLinkConnectionProperties": map[string]any{
-				"groupId": group, "requiredMemberName": group, "fqdns": []any{fqdn},
+				"groupId": group, "requiredMemberName": group, "fqdns": []any{a.fqdn},
 			},
 		})
 	}
@@ -82,7 +105,7 @@ func endpointNIC(view StoreView, rid ResourceID, props map[string]any) (Record, 
 			"provisioningState": "Succeeded", "ipConfigurations": configs,
 			"privateEndpoint": map[string]any{"id": rid.ID},
 		},
-	}, nil
+	}
 }
 
 // subnetPrefixOf returns a subnet's addressPrefix, or the first of its addressPrefixes.

@@ -84,34 +84,11 @@ func jsonMap(m map[string]any) (map[string]any, error) {
 
 // nicFromEndpoint rebuilds an endpoint's network interface from its outputs.
 func nicFromEndpoint(rid ResourceID, props map[string]any) Record {
-	name := pathString(props, "customNetworkInterfaceName")
-	if name == "" {
-		name = fmt.Sprintf("%s.nic.%s", rid.Name, DeterministicGUID("nic:"+strings.ToLower(rid.ID)))
-	}
-	id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s", rid.Subscription, rid.ResourceGroup,
-		armNetworkInterface, name)
-	group, _ := endpointConnectionPlain(props)
-	var configs []any
-	for i, c := range objects(pathSlice(props, "customDnsConfigs")) {
+	var addresses []nicAddress
+	for _, c := range objects(pathSlice(props, "customDnsConfigs")) {
 		for _, ip := range strs(pathSlice(c, "ipAddresses")) {
-			configs = append(configs, map[string]any{
-				"id":                        fmt.Sprintf("%s/ipConfigurations/privateEndpointIpConfig.%d", id, i),
-				"name":                      fmt.Sprintf("privateEndpointIpConfig.%d", i),
-				"privateIPAddress":          ip,
-				"privateIPAllocationMethod": "Dynamic",
-				"subnet":                    map[string]any{"id": pathString(props, "subnet", "id")},
-				"privateLinkConnectionProperties": map[string]any{
-					"groupId": group, "requiredMemberName": group, "fqdns": []any{pathString(c, "fqdn")},
-				},
-			})
+			addresses = append(addresses, nicAddress{ip: ip, fqdn: pathString(c, "fqdn")})
 		}
 	}
-	return Record{
-		ID: id, Type: armNetworkInterface, Subscription: rid.Subscription, ResourceGroup: rid.ResourceGroup, Name: name,
-		Properties: map[string]any{
-			"id": id, "name": name, "type": armNetworkInterface, "location": pathString(props, "location"),
-			"provisioningState": "Succeeded", "ipConfigurations": configs,
-			"privateEndpoint": map[string]any{"id": rid.ID},
-		},
-	}
+	return nicRecord(rid, endpointNICName(rid, props), props, addresses)
 }

@@ -118,6 +118,16 @@ func unmarshal(s *structpb.Struct) (resource.PropertyMap, error) {
 	return plugin.UnmarshalProperties(s, unmarshalOpts)
 }
 
+// unmarshalOldAndNew unmarshals a request's old and new properties.
+func unmarshalOldAndNew(olds, news *structpb.Struct) (resource.PropertyMap, resource.PropertyMap, error) {
+	o, err := unmarshal(olds)
+	if err != nil {
+		return nil, nil, err
+	}
+	n, err := unmarshal(news)
+	return o, n, err
+}
+
 func marshal(m resource.PropertyMap) (*structpb.Struct, error) {
 	return plugin.MarshalProperties(m, marshalOpts)
 }
@@ -235,11 +245,7 @@ func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumir
 func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
 	token := tokenOf(req.GetType(), req.GetUrn())
 	defer s.record("diff", token, req.GetUrn(), req.GetId())
-	olds, err := unmarshal(req.GetOlds())
-	if err != nil {
-		return nil, err
-	}
-	news, err := unmarshal(req.GetNews())
+	olds, news, err := unmarshalOldAndNew(req.GetOlds(), req.GetNews())
 	if err != nil {
 		return nil, err
 	}
