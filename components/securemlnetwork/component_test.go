@@ -1,6 +1,7 @@
 package securemlnetwork
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
@@ -218,23 +219,25 @@ func TestSubnetsAreChainedNotParallel(t *testing.T) {
 	assert.Contains(t, rec.dependencies["ml-scoring-subnet"], "ml-training-subnet")
 }
 
-func TestStorageEndpointsAreChainedOthersAreNot(t *testing.T) {
+func TestEndpointsAreChained(t *testing.T) {
 	t.Parallel()
-	// Azure refuses two endpoints to one storage account at once (StorageAccountOperationInProgress),
-	// and azure-native v2.90.0 does not retry it; endpoints to other services start together.
+	// Azure refuses endpoints joining one subnet at once (ReferencedResourceNotProvisioned) and two
+	// endpoints to one storage account at once (StorageAccountOperationInProgress), and azure-native
+	// v2.90.0 retries neither: each endpoint waits for the one before it.
 	rec := &dependencyRecorder{}
-	args := allServices()
-	args.StorageAccount.Subresources = []StorageSubresource{"blob", "file", "queue"}
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
-		_, err := NewSecureMLNetwork(ctx, "ml", args)
+		_, err := NewSecureMLNetwork(ctx, "ml", allServices())
 		return err
 	}, pulumi.WithMocksWithOrganization(t.Name(), "project", "stack", rec))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"ml-privateEndpoints-subnet"}, rec.dependencies["ml-storageBlob-pe"])
-	assert.ElementsMatch(t, []string{"ml-privateEndpoints-subnet", "ml-storageBlob-pe"}, rec.dependencies["ml-storageFile-pe"])
-	assert.ElementsMatch(t, []string{"ml-privateEndpoints-subnet", "ml-storageFile-pe"}, rec.dependencies["ml-storageQueue-pe"])
-	for _, pe := range []string{"ml-workspace-pe", "ml-keyVault-pe", "ml-containerRegistry-pe"} {
-		assert.Equal(t, []string{"ml-privateEndpoints-subnet"}, rec.dependencies[pe], pe)
+	chain := []string{"ml-workspace-pe", "ml-storageBlob-pe", "ml-storageFile-pe", "ml-keyVault-pe", "ml-containerRegistry-pe"}
+	assert.Equal(t, []string{"ml-privateEndpoints-subnet"}, rec.dependencies[chain[0]])
+	for i := 1; i < len(chain); i++ {
+		assert.ElementsMatch(t, []string{"ml-privateEndpoints-subnet", chain[i-1]}, rec.dependencies[chain[i]], chain[i])
+	}
+	for _, dep := range rec.dependencies["ml-workspace-dns"] {
+		assert.True(t, dep == "ml-workspace-pe" || strings.HasSuffix(dep, "-zone"),
+			"a zone group waits for its endpoint and its zones only, not for %s", dep)
 	}
 }
 

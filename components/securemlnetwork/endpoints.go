@@ -23,23 +23,24 @@ type endpointResources struct {
 
 // registerEndpoints creates the private endpoints and their DNS zone groups.
 //
-// Endpoints to one storage account are created one after another. Azure answers two at once with
-// StorageAccountOperationInProgress ("an operation ... requires exclusive access"), reported when the
-// operation ends, and azure-native v2.90.0 does not retry that: its pipeline retries HTTP 408, 429, 5xx
-// and 409 AnotherOperationInProgress on the request only (client_azcore.go), and it learned the storage
-// code in PR #4497, after 2.90.0. Endpoints to different services start together; the endpoint subnet is
-// written before any of them, so none meets it being updated (ReferencedResourceNotProvisioned, which
-// azure-native does not retry either).
+// The endpoints are created one after another, each waiting for the previous one. Azure updates the
+// subnet for each endpoint's network interface, and endpoints joining one subnet at once fail with
+// ReferencedResourceNotProvisioned (about one deployment in three, Azure/bicep-ptn-aiml-landing-zone
+// #41); two endpoints to one storage account at once fail with StorageAccountOperationInProgress
+// (Azure/bicep-registry-modules #6001). Both are reported by the operation's final state, and
+// azure-native v2.90.0 retries neither: its pipeline retries HTTP 408, 429, 5xx and 409
+// AnotherOperationInProgress on the request only (client_azcore.go). Each zone group starts as soon as
+// its endpoint exists, while the next endpoint is created.
 func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
 	subnet *network.Subnet, zoneIDs map[string]pulumi.StringOutput, opts ...pulumi.ResourceOption,
 ) ([]endpointResources, error) {
 	var out []endpointResources
-	var previousStorage pulumi.Resource
+	var previous pulumi.Resource = subnet
 	for _, e := range plan.endpoints {
 		pulumiName, azureName := names.endpoint(e.key)
 		dependsOn := []pulumi.Resource{subnet}
-		if e.targetType == storageAccountType && previousStorage != nil {
-			dependsOn = append(dependsOn, previousStorage)
+		if previous != subnet {
+			dependsOn = append(dependsOn, previous)
 		}
 		pe, err := network.NewPrivateEndpoint(ctx, pulumiName, &network.PrivateEndpointArgs{
 			PrivateEndpointName:        pulumi.String(azureName),
@@ -59,9 +60,7 @@ func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, 
 		if err != nil {
 			return nil, err
 		}
-		if e.targetType == storageAccountType {
-			previousStorage = pe
-		}
+		previous = pe
 		r := endpointResources{plan: e, endpoint: pe}
 		if plan.createZoneGroups {
 			configs := network.PrivateDnsZoneConfigArray{}

@@ -135,6 +135,18 @@ func errEndpointSubnetBusy(endpointID, subnetID string) *AzureError {
 		subnetID, endpointID)}
 }
 
+// errEndpointsInOneSubnet: two private endpoints joining one subnet at once. Azure updates the subnet
+// for each endpoint's network interface, and "ARM occasionally fails one of the PE NIC attachments with
+// ReferencedResourceNotProvisioned ... the subnet ... is not in Succeeded state. Resource is in Updating
+// state" (Azure/bicep-ptn-aiml-landing-zone #41, 2026: about one deployment in three). The failure comes
+// with the operation's final state, which azure-native does not retry; the stand-in refuses every time
+// what Azure refuses some of the time.
+func errEndpointsInOneSubnet(endpointID, subnetID, otherID string) *AzureError {
+	return &AzureError{Status: 400, Code: "RetryableError", Message: fmt.Sprintf(
+		"A retryable error occurred. ReferencedResourceNotProvisioned: Cannot proceed with operation because resource %s used by resource %s is not in Succeeded state. Resource is in Updating state while the network interface of %s joins it.",
+		subnetID, endpointID, otherID)}
+}
+
 // errStorageAccountBusy: two private endpoints to one storage account at the same time fail with
 // StorageAccountOperationInProgress ("An operation is currently performing on this storage account
 // that requires exclusive access", Azure/bicep-registry-modules #6001). azure-native added a retry

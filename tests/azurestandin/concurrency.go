@@ -63,6 +63,8 @@ func conflict(x, y *operation) *AzureError {
 		return errSubnetBusyWithNIC(y.nicSubnet, y.id)
 	case x.account != "" && x.account == y.account:
 		return errStorageAccountBusy(x.id, x.account)
+	case x.nicSubnet != "" && x.nicSubnet == y.nicSubnet:
+		return errEndpointsInOneSubnet(x.id, x.nicSubnet, y.id)
 	}
 	return nil
 }
