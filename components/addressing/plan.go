@@ -25,6 +25,11 @@ type Request struct {
 	Path      string // the input path, used in messages, e.g. "subnets.training"
 	Prefix    string // explicit CIDR; empty means the role's slot
 	MinUsable int    // addresses the subnet must hold beyond the reserved ones
+	// Smallest, when set, is the longest prefix length allowed when it is tighter than the role's
+	// (an ErGwScale gateway needs GatewaySubnet /26 where the role allows /27).
+	Smallest int
+	// Why says what needs Smallest, for messages, e.g. "expressRoute.sku ErGwScale".
+	Why string
 	// Existing is the subnet as it is deployed, when it is; nil for a new subnet.
 	Existing *Existing
 }
@@ -65,6 +70,9 @@ func place(space netip.Prefix, r Request) (netip.Prefix, error) {
 	if !ok {
 		return netip.Prefix{}, fmt.Errorf("%s: no slot is reserved for subnet role %q", r.Path, r.Role)
 	}
+	if r.Smallest != 0 && r.Smallest < s.Smallest {
+		s.Smallest = r.Smallest
+	}
 	if r.Prefix != "" {
 		p, err := checkExplicit(space, r, s)
 		if err != nil {
@@ -85,6 +93,11 @@ func place(space netip.Prefix, r Request) (netip.Prefix, error) {
 		if p.Bits() < space.Bits() || !space.Contains(p.Addr()) {
 			return netip.Prefix{}, fmt.Errorf("%s: the existing subnet %s (%s) is outside addressSpace %s; keep an address "+
 				"space that contains it", r.Path, e.Name, p, space)
+		}
+		if r.Smallest != 0 && p.Bits() > r.Smallest {
+			return netip.Prefix{}, fmt.Errorf("%s: the existing subnet %s (%s) is smaller than /%d, which %s needs; Azure "+
+				"cannot resize a subnet in use: delete what is in it and give %s.addressPrefix of /%d or larger", r.Path,
+				e.Name, p, r.Smallest, r.Why, r.Path, r.Smallest)
 		}
 		return p, nil
 	}
@@ -180,8 +193,8 @@ func checkExplicit(space netip.Prefix, r Request, s slot) (netip.Prefix, error) 
 			what, p, space)
 	}
 	if p.Bits() > s.Smallest {
-		return netip.Prefix{}, fmt.Errorf("%s %s is smaller than /%d, the smallest subnet allowed here; use /%d or larger",
-			what, p, s.Smallest, s.Smallest)
+		return netip.Prefix{}, fmt.Errorf("%s %s is smaller than /%d, the smallest subnet allowed here%s; use /%d or larger",
+			what, p, s.Smallest, because(r), s.Smallest)
 	}
 	if s.Largest != 0 && p.Bits() < s.Largest {
 		return netip.Prefix{}, fmt.Errorf("%s %s is larger than /%d, the largest subnet allowed here; use /%d to /%d",
@@ -192,6 +205,14 @@ func checkExplicit(space netip.Prefix, r Request, s slot) (netip.Prefix, error) 
 			what, p, usable, ReservedPerSubnet, r.MinUsable, bitsFor(r.MinUsable))
 	}
 	return p, nil
+}
+
+// because names what made the smallest size tighter than the role's, if anything.
+func because(r Request) string {
+	if r.Smallest == 0 || r.Why == "" {
+		return ""
+	}
+	return " with " + r.Why
 }
 
 // bitsFor returns the longest prefix length whose subnet holds n usable addresses (never above /29).

@@ -238,3 +238,28 @@ func TestUsableAddresses(t *testing.T) {
 	assert.Equal(t, 28, bitsFor(9))
 	assert.Equal(t, 29, bitsFor(0))
 }
+
+func TestPlanTighterSmallest(t *testing.T) {
+	scale := Request{Role: RoleGateway, Path: "subnets.gateway", Smallest: 26, Why: "expressRoute.sku ErGwScale"}
+	// The slot (/26 in a /16) fits.
+	got, err := Plan("10.0.0.0/16", []Request{scale})
+	require.NoError(t, err)
+	assert.Equal(t, "10.0.3.0/26", got[0].String())
+
+	explicit := scale
+	explicit.Prefix = "10.0.3.0/27"
+	_, err = Plan("10.0.0.0/16", []Request{explicit})
+	assert.EqualError(t, err, "subnets.gateway.addressPrefix 10.0.3.0/27 is smaller than /26, the smallest subnet "+
+		"allowed here with expressRoute.sku ErGwScale; use /26 or larger")
+
+	existing := scale
+	existing.Existing = &Existing{Name: "GatewaySubnet", Prefix: "10.0.3.0/27", InUse: true}
+	_, err = Plan("10.0.0.0/16", []Request{existing})
+	assert.ErrorContains(t, err, "the existing subnet GatewaySubnet (10.0.3.0/27) is smaller than /26, which "+
+		"expressRoute.sku ErGwScale needs")
+
+	// Without the tighter size, a /27 gateway subnet is fine.
+	explicit.Smallest = 0
+	_, err = Plan("10.0.0.0/16", []Request{explicit})
+	assert.NoError(t, err)
+}

@@ -96,3 +96,18 @@ func TestFromEnvironment(t *testing.T) {
 	assert.True(t, IsKnown(AzureChinaCloud))
 	assert.False(t, IsKnown("AzureGermanCloud"))
 }
+
+func TestRegionsWithZones(t *testing.T) {
+	zoned := map[Cloud][]string{}
+	for _, c := range Clouds {
+		for _, r := range Regions(c) {
+			if r.Zones {
+				zoned[c] = append(zoned[c], r.Name)
+			}
+		}
+	}
+	assert.Contains(t, zoned[AzureCloud], "eastus")
+	assert.NotContains(t, zoned[AzureCloud], "westus")
+	assert.Equal(t, []string{"usgovvirginia"}, zoned[AzureUSGovernment])
+	assert.Equal(t, []string{"chinanorth3"}, zoned[AzureChinaCloud])
+}

@@ -82,7 +82,7 @@ func placeSubnets(plan networkPlan, names childNames, existing map[string]existi
 	requests := make([]addressing.Request, len(plan.subnets))
 	next := 0
 	for i, s := range plan.subnets {
-		r := addressing.Request{Role: s.slot, Path: s.path, MinUsable: s.minUsable}
+		r := addressing.Request{Role: s.spec().slot, Path: s.path, MinUsable: s.minUsable, Smallest: s.smallest, Why: s.why}
 		if s.prefix != nil {
 			r.Prefix = explicit[next]
 			next++

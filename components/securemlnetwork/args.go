@@ -45,6 +45,10 @@ type Args struct {
 	KeyVault          *ServiceTarget        `pulumi:"keyVault,optional"`
 	ContainerRegistry *ServiceTarget        `pulumi:"containerRegistry,optional"`
 	DNS               *DNSSettings          `pulumi:"dns,optional"`
+	VpnGateway        *VpnGatewaySettings   `pulumi:"vpnGateway,optional"`
+	ExpressRoute      *ExpressRouteSettings `pulumi:"expressRoute,optional"`
+	DNSResolver       *DNSResolverSettings  `pulumi:"dnsResolver,optional"`
+	Bastion           *BastionSettings      `pulumi:"bastion,optional"`
 	Tags              pulumi.StringMapInput `pulumi:"tags,optional"`
 }
 
@@ -79,14 +83,24 @@ func (a *Args) Annotate(an infer.Annotator) {
 	an.Describe(&a.ContainerRegistry, "The workspace's container registry. It must be Premium: Azure offers private "+
 		"endpoints only on that tier. Creates a private endpoint (group `registry`), which takes two addresses.")
 	an.Describe(&a.DNS, dnsDoc)
+	an.Describe(&a.VpnGateway, vpnGatewayDoc)
+	an.Describe(&a.ExpressRoute, "An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a "+
+		"circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).")
+	an.Describe(&a.DNSResolver, dnsResolverDoc)
+	an.Describe(&a.Bastion, "Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion "+
+		"needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, "+
+		"which Azure does not support there.")
 	an.Describe(&a.Tags, "Tags applied to every child resource that takes tags.")
 }
 
 // SubnetLayout sets the subnets by role.
 type SubnetLayout struct {
-	Training         *SubnetSettings        `pulumi:"training,optional"`
-	Scoring          *ScoringSubnetSettings `pulumi:"scoring,optional"`
-	PrivateEndpoints *SubnetSettings        `pulumi:"privateEndpoints,optional"`
+	Training           *SubnetSettings        `pulumi:"training,optional"`
+	Scoring            *ScoringSubnetSettings `pulumi:"scoring,optional"`
+	PrivateEndpoints   *SubnetSettings        `pulumi:"privateEndpoints,optional"`
+	Gateway            *SubnetSettings        `pulumi:"gateway,optional"`
+	Bastion            *SubnetSettings        `pulumi:"bastion,optional"`
+	DNSResolverInbound *SubnetSettings        `pulumi:"dnsResolverInbound,optional"`
 }
 
 // Annotate documents the subnet roles.
@@ -96,6 +110,12 @@ func (s *SubnetLayout) Annotate(an infer.Annotator) {
 	an.Describe(&s.Scoring, "Subnet for inference compute such as attached Kubernetes. Can be switched off.")
 	an.Describe(&s.PrivateEndpoints, "Subnet for the private endpoints of the workspace and its services. Must hold "+
 		"the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).")
+	an.Describe(&s.Gateway, "`GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for "+
+		"ErGwScale). It never gets a network security group or a route table.")
+	an.Describe(&s.Bastion, "`AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group "+
+		"and no route table.")
+	an.Describe(&s.DNSResolverInbound, "The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to "+
+		"/24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.")
 }
 
 // SubnetSettings sets one subnet.

@@ -24,6 +24,12 @@ type SecureMLNetwork struct {
 	RouteTableIDs           pulumi.StringMapOutput          `pulumi:"routeTableIds"`
 	PrivateDNSZoneIDs       pulumi.StringMapOutput          `pulumi:"privateDnsZoneIds"`
 	PrivateEndpoints        PrivateEndpointDetailsMapOutput `pulumi:"privateEndpoints"`
+
+	VpnGateway            VpnGatewayDetailsOutput          `pulumi:"vpnGateway,optional"`
+	ExpressRouteGateway   ExpressRouteGatewayDetailsOutput `pulumi:"expressRouteGateway,optional"`
+	DNSResolver           DNSResolverDetailsOutput         `pulumi:"dnsResolver,optional"`
+	Bastion               BastionDetailsOutput             `pulumi:"bastion,optional"`
+	ConditionalForwarders pulumi.StringArrayOutput         `pulumi:"conditionalForwarders"`
 }
 
 // Annotate documents the component and its outputs for the schema.
@@ -31,15 +37,26 @@ func (c *SecureMLNetwork) Annotate(an infer.Annotator) {
 	an.Describe(&c, componentDoc)
 	an.Describe(&c.VirtualNetworkID, "Azure resource ID of the virtual network.")
 	an.Describe(&c.VirtualNetworkName, "Name of the virtual network.")
-	an.Describe(&c.SubnetIDs, "Subnet IDs by role: `training`, `scoring` (when enabled) and `privateEndpoints`.")
+	an.Describe(&c.SubnetIDs, "Subnet IDs by role: `training`, `scoring` (when enabled), `privateEndpoints`, and "+
+		"`gateway`, `bastion` and `dnsResolverInbound` when their features are set.")
 	an.Describe(&c.SubnetAddressPrefixes, "Subnet address prefixes by role, including the ones placed in their role's slot.")
-	an.Describe(&c.NetworkSecurityGroupIDs, "Network security group IDs by subnet role.")
+	an.Describe(&c.NetworkSecurityGroupIDs, "Network security group IDs by subnet role; `GatewaySubnet` has none.")
 	an.Describe(&c.RouteTableIDs, "Route table IDs by subnet role; empty unless `computePublicIp` is true.")
 	an.Describe(&c.PrivateDNSZoneIDs, "Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. "+
 		"Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.")
 	an.Describe(&c.PrivateEndpoints, "Private endpoints by service: `workspace`, `storageBlob`, `storageFile`, "+
 		"`storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`. Addresses and FQDNs are read "+
 		"from each endpoint's network interface.")
+	an.Describe(&c.VpnGateway, "The VPN gateway: its ID, public IPs, BGP and point-to-site settings, and site "+
+		"connection IDs. Absent without `vpnGateway`.")
+	an.Describe(&c.ExpressRouteGateway, "The ExpressRoute gateway and its circuit connection. Absent without "+
+		"`expressRoute`.")
+	an.Describe(&c.DNSResolver, "The DNS resolver and its inbound endpoint's address. Absent without `dnsResolver`.")
+	an.Describe(&c.Bastion, "The Bastion host and its public IP. Absent without `bastion`.")
+	an.Describe(&c.ConditionalForwarders, "Zones that DNS servers outside the network (on premises, or a hub's) must "+
+		"forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to "+
+		"their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone "+
+		"in use (blob.core.windows.net, not privatelink.blob.core.windows.net).")
 }
 
 // NewSecureMLNetwork validates args, then registers the component and its children. Shape inputs and
@@ -93,6 +110,10 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 	if err != nil {
 		return nil, err
 	}
+	hybrid, err := registerHybrid(ctx, names, plan, in, net, addresses, parent)
+	if err != nil {
+		return nil, err
+	}
 
 	comp.VirtualNetworkID = net.virtualNetwork.ID().ToStringOutput()
 	// The name is known; deriving it from the ID keeps the dependency on the network being created.
@@ -107,6 +128,9 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 	}
 	comp.PrivateDNSZoneIDs = zoneMap.ToStringMapOutput()
 	comp.PrivateEndpoints = endpointDetails(ctx, names, in, endpoints, comp)
+	comp.VpnGateway, comp.ExpressRouteGateway = hybrid.vpn, hybrid.expressRoute
+	comp.DNSResolver, comp.Bastion = hybrid.resolver, hybrid.bastion
+	comp.ConditionalForwarders = conditionalForwarders(plan)
 	return comp, nil
 }
 

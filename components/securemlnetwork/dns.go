@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	privatedns20240601 "github.com/pulumi/pulumi-azure-native-sdk/network/v2/v20240601"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/secureml/pulumi-secureml/components/armid"
@@ -39,7 +40,7 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 		return ids, nil
 	}
 	_, vnetAzureName := names.virtualNetwork()
-	link := in.resourceGroup.out.ApplyT(func(group string) string { return linkName(group, vnetAzureName) }).(pulumi.StringOutput)
+	linkAzureName := in.resourceGroup.out.ApplyT(func(group string) string { return linkName(group, vnetAzureName) }).(pulumi.StringOutput)
 	providers := newSubscriptionProviders(ctx, names, parent)
 	deploying := ""
 	for _, z := range plan.zones {
@@ -70,17 +71,11 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 				linkOpts = append(linkOpts, pulumi.Provider(p))
 			}
 		}
-		_, err := network.NewVirtualNetworkLink(ctx, names.zoneLink(z.name), &network.VirtualNetworkLinkArgs{
-			VirtualNetworkLinkName: link,
-			PrivateZoneName:        pulumi.String(z.name),
-			ResourceGroupName:      zoneGroup,
-			Location:               pulumi.String(globalLocation),
-			VirtualNetwork:         &network.SubResourceArgs{Id: vnet.ID().ToStringOutput()},
-			// Endpoint records come from DNS zone groups; VMs must not register into privatelink zones.
-			RegistrationEnabled: pulumi.Bool(false),
-			Tags:                in.tags,
-		}, linkOpts...)
-		if err != nil {
+		link := zoneLink{
+			name: linkAzureName, zone: z.name, group: zoneGroup, vnet: vnet.ID().ToStringOutput(), tags: in.tags,
+			fallBackToInternet: plan.hybrid.vpn != nil && isBlobZone(z.name),
+		}
+		if err := link.register(ctx, names.zoneLink(z.name), linkOpts...); err != nil {
 			return nil, err
 		}
 	}
@@ -152,3 +147,45 @@ func lookupZoneID(name string, ids map[string]string) (string, error) {
 	return "", fmt.Errorf("dns.existingZoneIds has no ID for %q, which this configuration needs; add the zone's ID, "+
 		"or remove existingZoneIds to create the zones here", name)
 }
+
+// zoneLink is a virtual network link to a private DNS zone.
+type zoneLink struct {
+	name, group, vnet pulumi.StringOutput
+	zone              string
+	tags              pulumi.StringMapInput
+	// fallBackToInternet resolves names the zone lacks publicly (NxDomainRedirect): a VPN gateway in a
+	// network linked to privatelink.blob.* otherwise fails to reach Azure's own storage accounts
+	// (vpn-gateway-vpn-faq.md). The resolution policy needs API 2024-06-01; the SDK aliases that type and
+	// the default one to each other, so switching keeps the link.
+	fallBackToInternet bool
+}
+
+func (l zoneLink) register(ctx *pulumi.Context, pulumiName string, opts ...pulumi.ResourceOption) error {
+	if l.fallBackToInternet {
+		_, err := privatedns20240601.NewVirtualNetworkLink(ctx, pulumiName, &privatedns20240601.VirtualNetworkLinkArgs{
+			VirtualNetworkLinkName: l.name,
+			PrivateZoneName:        pulumi.String(l.zone),
+			ResourceGroupName:      l.group,
+			Location:               pulumi.String(globalLocation),
+			VirtualNetwork:         &privatedns20240601.SubResourceArgs{Id: l.vnet},
+			RegistrationEnabled:    pulumi.Bool(false),
+			ResolutionPolicy:       pulumi.String("NxDomainRedirect"),
+			Tags:                   l.tags,
+		}, opts...)
+		return err
+	}
+	_, err := network.NewVirtualNetworkLink(ctx, pulumiName, &network.VirtualNetworkLinkArgs{
+		VirtualNetworkLinkName: l.name,
+		PrivateZoneName:        pulumi.String(l.zone),
+		ResourceGroupName:      l.group,
+		Location:               pulumi.String(globalLocation),
+		VirtualNetwork:         &network.SubResourceArgs{Id: l.vnet},
+		// Endpoint records come from DNS zone groups; VMs must not register into privatelink zones.
+		RegistrationEnabled: pulumi.Bool(false),
+		Tags:                l.tags,
+	}, opts...)
+	return err
+}
+
+// isBlobZone reports whether zone is the blob zone of any cloud (privatelink.blob.core.*).
+func isBlobZone(zone string) bool { return strings.HasPrefix(zone, "privatelink.blob.") }

@@ -26,6 +26,7 @@ func TestGoldenChildren(t *testing.T) {
 	hub := testSubscription + "/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/"
 	configurations := map[string]func() Args{
 		"all-services-default": allServices,
+		"hybrid-all-ways-in":   hybridServices,
 		"public-ip-compute-no-scoring-china": func() Args {
 			a := allServices()
 			a.Location = pulumi.String("chinanorth3")

@@ -40,6 +40,16 @@ var azureNameKeys = map[string]string{
 	"azure-native:network:VirtualNetworkLink":   "virtualNetworkLinkName",
 	"azure-native:network:PrivateEndpoint":      "privateEndpointName",
 	"azure-native:network:PrivateDnsZoneGroup":  "privateDnsZoneGroupName",
+
+	"azure-native:network:PublicIPAddress":                 "publicIpAddressName",
+	"azure-native:network:VirtualNetworkGateway":           "virtualNetworkGatewayName",
+	"azure-native:network/v20230601:VirtualNetworkGateway": "virtualNetworkGatewayName",
+	"azure-native:network:LocalNetworkGateway":             "localNetworkGatewayName",
+	"azure-native:network:VirtualNetworkGatewayConnection": "virtualNetworkGatewayConnectionName",
+	"azure-native:network:DnsResolver":                     "dnsResolverName",
+	"azure-native:network:InboundEndpoint":                 "inboundEndpointName",
+	"azure-native:network:BastionHost":                     "bastionHostName",
+	"azure-native:network/v20240601:VirtualNetworkLink":    "virtualNetworkLinkName",
 }
 
 // recorder is a Pulumi mock that records every registration and answers like Azure would after

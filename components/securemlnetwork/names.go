@@ -45,9 +45,11 @@ func (n childNames) azureNames(plan networkPlan) []limitedName {
 	_, vnet := n.virtualNetwork()
 	out := []limitedName{{"virtual network", vnet, maxVirtualNetworkName}}
 	for _, s := range plan.subnets {
-		_, nsg := n.securityGroup(s.role)
-		out = append(out, limitedName{"network security group", nsg, maxNetworkName})
-		if s.compute && len(computeRoutes(plan)) > 0 {
+		if s.spec().rules != nil {
+			_, nsg := n.securityGroup(s.role)
+			out = append(out, limitedName{"network security group", nsg, maxNetworkName})
+		}
+		if s.spec().compute && len(computeRoutes(plan)) > 0 {
 			_, rt := n.routeTable(s.role)
 			out = append(out, limitedName{"route table", rt, maxNetworkName})
 		}
@@ -57,7 +59,7 @@ func (n childNames) azureNames(plan networkPlan) []limitedName {
 		out = append(out, limitedName{"private endpoint", pe, maxPrivateEndpointName},
 			limitedName{"network interface", n.endpointNIC(e.key), maxNetworkName})
 	}
-	return out
+	return append(out, n.hybridAzureNames(plan)...)
 }
 
 // checkChildNames fails when the component's name makes a child's Azure name longer than its type
@@ -97,6 +99,9 @@ func (n childNames) virtualNetwork() (pulumiName, azureName string) {
 }
 
 func (n childNames) subnet(role subnetRole) (pulumiName, azureName string) {
+	if name := subnetSpecs[role].azureName; name != "" {
+		return n.child(string(role), "subnet"), name
+	}
 	return n.child(string(role), "subnet"), "snet-" + kebab(string(role))
 }
 

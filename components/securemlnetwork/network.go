@@ -25,10 +25,7 @@ type networkResources struct {
 //     harmless (no endpoint or private link service lives in a compute subnet), and keeping the values
 //     0.1.0 set avoids an update of every existing compute subnet.
 func subnetPolicies(s subnetPlan) (privateEndpoint, privateLinkService string) {
-	if s.compute {
-		return "Disabled", "Disabled"
-	}
-	return "Enabled", "Enabled"
+	return s.spec().privateEndpointPolicies, s.spec().privateLinkServicePolicies
 }
 
 func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues, addresses addressPlan,
@@ -45,6 +42,7 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, in
 		ResourceGroupName:  in.resourceGroup.out,
 		Location:           in.region.out,
 		AddressSpace:       &network.AddressSpaceArgs{AddressPrefixes: pulumi.StringArray{addresses.space}},
+		DhcpOptions:        dnsServers(plan, addresses),
 		Tags:               in.tags,
 	}, opts...)
 	if err != nil {
@@ -64,22 +62,28 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, in
 	// subnet with the longest work behind it comes first.
 	var previous pulumi.Resource
 	for _, s := range plan.subnets {
-		nsg, err := registerSecurityGroup(ctx, names, plan, in, s, opts...)
-		if err != nil {
-			return nil, err
-		}
-		res.securityGroups[s.role] = nsg
-
 		pulumiName, azureName := names.subnet(s.role)
 		args := &network.SubnetArgs{
-			SubnetName:           pulumi.String(azureName),
-			VirtualNetworkName:   pulumi.String(vnetAzureName),
-			ResourceGroupName:    in.resourceGroup.out,
-			AddressPrefix:        addresses.prefixes.MapIndex(pulumi.String(string(s.role))),
-			NetworkSecurityGroup: &network.NetworkSecurityGroupTypeArgs{Id: nsg.ID().ToStringOutput()},
+			SubnetName:         pulumi.String(azureName),
+			VirtualNetworkName: pulumi.String(vnetAzureName),
+			ResourceGroupName:  in.resourceGroup.out,
+			AddressPrefix:      addresses.prefixes.MapIndex(pulumi.String(string(s.role))),
+		}
+		if s.spec().rules != nil {
+			nsg, err := registerSecurityGroup(ctx, names, plan, in, s, opts...)
+			if err != nil {
+				return nil, err
+			}
+			res.securityGroups[s.role] = nsg
+			args.NetworkSecurityGroup = &network.NetworkSecurityGroupTypeArgs{Id: nsg.ID().ToStringOutput()}
+		}
+		if d := s.spec().delegation; d != "" {
+			args.Delegations = network.DelegationArray{network.DelegationArgs{
+				Name: pulumi.String(strings.ReplaceAll(d, "/", ".")), ServiceName: pulumi.String(d),
+			}}
 		}
 		args.PrivateEndpointNetworkPolicies, args.PrivateLinkServiceNetworkPolicies = policyInputs(s)
-		if routes := computeRoutes(plan); s.compute && len(routes) > 0 {
+		if routes := computeRoutes(plan); s.spec().compute && len(routes) > 0 {
 			table, err := registerRouteTable(ctx, names, in, s.role, routes, opts...)
 			if err != nil {
 				return nil, err
@@ -103,16 +107,16 @@ func registerNetwork(ctx *pulumi.Context, names childNames, plan networkPlan, in
 
 func policyInputs(s subnetPlan) (pulumi.StringPtrInput, pulumi.StringPtrInput) {
 	pe, pls := subnetPolicies(s)
+	if pe == "" {
+		return nil, nil
+	}
 	return pulumi.StringPtr(pe), pulumi.StringPtr(pls)
 }
 
 func registerSecurityGroup(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
 	s subnetPlan, opts ...pulumi.ResourceOption,
 ) (*network.NetworkSecurityGroup, error) {
-	rules := privateEndpointSubnetRules()
-	if s.compute {
-		rules = computeSubnetRules(plan)
-	}
+	rules := s.spec().rules(plan)
 	pulumiName, azureName := names.securityGroup(s.role)
 	return network.NewNetworkSecurityGroup(ctx, pulumiName, &network.NetworkSecurityGroupArgs{
 		NetworkSecurityGroupName: pulumi.String(azureName),
@@ -180,5 +184,10 @@ func registerRouteTable(ctx *pulumi.Context, names childNames, in inputValues, r
 
 // withDependsOn returns opts plus an explicit dependency on resources.
 func withDependsOn(opts []pulumi.ResourceOption, resources ...pulumi.Resource) []pulumi.ResourceOption {
-	return append(append([]pulumi.ResourceOption{}, opts...), pulumi.DependsOn(resources))
+	return withOptions(opts, pulumi.DependsOn(resources))
+}
+
+// withOptions returns a new slice of opts followed by more, leaving opts untouched.
+func withOptions(opts []pulumi.ResourceOption, more ...pulumi.ResourceOption) []pulumi.ResourceOption {
+	return append(append([]pulumi.ResourceOption{}, opts...), more...)
 }

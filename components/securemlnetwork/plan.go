@@ -8,7 +8,6 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/secureml/pulumi-secureml/components/addressing"
 	"github.com/secureml/pulumi-secureml/components/privatelink"
 )
 
@@ -34,16 +33,21 @@ type networkPlan struct {
 	existingZones      existingZones
 	linkVirtualNetwork bool
 	createZoneGroups   bool
+	hybrid             hybridPlan
 }
 
 type subnetPlan struct {
 	role      subnetRole
-	slot      addressing.Role
 	path      string             // input path, e.g. subnets.training
 	prefix    pulumi.StringInput // explicit prefix, nil for the role's slot
-	compute   bool               // hosts Azure ML compute (training, scoring)
 	minUsable int                // private IPs the subnet must hold
+	// smallest, when set, is a longer minimum size than the role's, and why says what needs it.
+	smallest int
+	why      string
 }
+
+// spec is what the subnet's role is (subnets.go).
+func (s subnetPlan) spec() subnetSpec { return subnetSpecs[s.role] }
 
 // endpointPlan is one private endpoint: one service and one group ID.
 type endpointPlan struct {
@@ -111,10 +115,14 @@ func newPlan(args Args, zones existingZones) (networkPlan, error) {
 	if plan.endpoints, err = planEndpoints(args, plan.cloud); err != nil {
 		return plan, err
 	}
-	if plan.subnets, err = planSubnets(args, plan.endpoints); err != nil {
+	if err := plan.planDNS(args.DNS); err != nil {
 		return plan, err
 	}
-	if err := plan.planDNS(args.DNS); err != nil {
+	linksZones := plan.linkVirtualNetwork && len(plan.zones) > 0
+	if plan.hybrid, err = planHybrid(args, plan.cloud, linksZones); err != nil {
+		return plan, err
+	}
+	if plan.subnets, err = planSubnets(args, plan.endpoints, plan.hybrid); err != nil {
 		return plan, err
 	}
 	return plan, nil
@@ -198,27 +206,50 @@ func storageGroups(subresources []StorageSubresource) ([]privatelink.GroupID, er
 }
 
 // planSubnets decides which subnets exist, in the order they are written: Azure takes one write at
-// a time per virtual network, so the subnet whose children take longest (the private endpoints) goes
-// first and its endpoints start while the others are written.
-func planSubnets(args Args, endpoints []endpointPlan) ([]subnetPlan, error) {
-	subnets := valueOr(args.Subnets, SubnetLayout{})
-	training := valueOr(subnets.Training, SubnetSettings{})
-	scoring := valueOr(subnets.Scoring, ScoringSubnetSettings{})
-	endpointSubnet := valueOr(subnets.PrivateEndpoints, SubnetSettings{})
-
+// a time per virtual network, so the subnets whose children take longest go first and their children
+// start while the others are written: GatewaySubnet (gateways take 30-45 minutes), then Bastion's,
+// the private endpoints', the resolver's and the compute subnets.
+func planSubnets(args Args, endpoints []endpointPlan, hybrid hybridPlan) ([]subnetPlan, error) {
+	layout := valueOr(args.Subnets, SubnetLayout{})
+	scoring := valueOr(layout.Scoring, ScoringSubnetSettings{})
 	needed := 0
 	for _, e := range endpoints {
 		needed += privatelink.AddressesPerEndpoint(e.group)
 	}
-	plan := []subnetPlan{
-		{role: rolePrivateEndpoints, slot: addressing.RolePrivateEndpoints, path: "subnets.privateEndpoints",
-			prefix: endpointSubnet.AddressPrefix, minUsable: needed},
-		{role: roleTraining, slot: addressing.RoleTraining, path: "subnets.training", prefix: training.AddressPrefix,
-			compute: true},
+	var plan []subnetPlan
+	optional := func(role subnetRole, on bool, settings *SubnetSettings, what string) (*subnetPlan, error) {
+		s := valueOr(settings, SubnetSettings{})
+		if !on {
+			if s.AddressPrefix != nil {
+				return nil, fmt.Errorf("subnets.%s.addressPrefix is set but %s is not; remove the prefix or add %s",
+					role, what, what)
+			}
+			return nil, nil
+		}
+		plan = append(plan, subnetPlan{role: role, path: "subnets." + string(role), prefix: s.AddressPrefix})
+		return &plan[len(plan)-1], nil
 	}
+	gateway, err := optional(roleGateway, hybrid.gateways(), layout.Gateway, "vpnGateway or expressRoute")
+	if err != nil {
+		return nil, err
+	}
+	if gateway != nil && hybrid.expressRoute != nil && hybrid.expressRoute.sku == ExpressRouteGatewaySkuErGwScale {
+		gateway.smallest, gateway.why = scaleGatewayBits, "expressRoute.sku ErGwScale"
+	}
+	if _, err := optional(roleBastion, hybrid.bastion != nil, layout.Bastion, "bastion"); err != nil {
+		return nil, err
+	}
+	endpointSubnet := valueOr(layout.PrivateEndpoints, SubnetSettings{})
+	plan = append(plan, subnetPlan{role: rolePrivateEndpoints, path: "subnets.privateEndpoints",
+		prefix: endpointSubnet.AddressPrefix, minUsable: needed})
+	if _, err := optional(roleDNSResolverInbound, hybrid.resolver != nil, layout.DNSResolverInbound,
+		"dnsResolver"); err != nil {
+		return nil, err
+	}
+	training := valueOr(layout.Training, SubnetSettings{})
+	plan = append(plan, subnetPlan{role: roleTraining, path: "subnets.training", prefix: training.AddressPrefix})
 	if valueOr(scoring.Enabled, true) {
-		plan = append(plan, subnetPlan{role: roleScoring, slot: addressing.RoleScoring, path: "subnets.scoring",
-			prefix: scoring.AddressPrefix, compute: true})
+		plan = append(plan, subnetPlan{role: roleScoring, path: "subnets.scoring", prefix: scoring.AddressPrefix})
 	} else if scoring.AddressPrefix != nil {
 		return nil, fmt.Errorf("subnets.scoring.addressPrefix is set but subnets.scoring.enabled is false; remove the prefix or enable the subnet")
 	}

@@ -136,7 +136,7 @@ func outboundRules(cloud privatelink.Cloud, table []outboundRule, first int) []s
 
 // privateEndpointSubnetRules returns the rules of the private endpoint subnet: endpoints only answer
 // traffic from the virtual network (allowed by Azure's default rules) and never start any.
-func privateEndpointSubnetRules() []securityRule {
+func privateEndpointSubnetRules(networkPlan) []securityRule {
 	return []securityRule{denyInternetInbound(), internetOutbound("Deny")}
 }
 

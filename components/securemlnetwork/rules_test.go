@@ -116,7 +116,7 @@ func TestRulesNeverOpenManagementPortsFromTheInternet(t *testing.T) {
 	// Policy and Checkov checks (CKV_AZURE_9/10) fail any Allow Inbound rule from *, Internet or 0.0.0.0/0.
 	for _, publicIP := range []bool{false, true} {
 		rules := append(computeSubnetRules(planFor(privatelink.AzureCloud, publicIP, OutboundInternetAllow)),
-			privateEndpointSubnetRules()...)
+			privateEndpointSubnetRules(networkPlan{})...)
 		for _, r := range rules {
 			if r.direction == "Inbound" && r.access == "Allow" {
 				assert.NotContains(t, []string{"*", "Internet", "0.0.0.0/0"}, r.source, describe(r))
@@ -143,7 +143,7 @@ func TestPrivateEndpointSubnetRules(t *testing.T) {
 	assert.Equal(t, []string{
 		"DenyInternetInbound 4096 Inbound Deny * Internet->* *",
 		"DenyInternetOutbound 4096 Outbound Deny * *->Internet *",
-	}, describeAll(privateEndpointSubnetRules()))
+	}, describeAll(privateEndpointSubnetRules(networkPlan{})))
 }
 
 func TestComputeRoutesOnlyWithPublicIP(t *testing.T) {

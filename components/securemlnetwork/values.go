@@ -70,6 +70,8 @@ type inputValues struct {
 	// zoneSubscriptions holds, by zone name, the subscription of each existing zone whose ID is known
 	// at preview (already checked).
 	zoneSubscriptions map[string]string
+	// hybrid holds the value inputs of the ways in, checked (hybrid_values.go).
+	hybrid hybridValues
 }
 
 // resolveValues checks the value inputs that are known now and wraps all of them in checked outputs.
@@ -91,7 +93,10 @@ func resolveValues(ctx *pulumi.Context, args Args, plan networkPlan) (inputValue
 	if in.targets, err = resolveTargets(ctx, plan.endpoints); err != nil {
 		return in, err
 	}
-	in.zoneSubscriptions, err = resolveZoneIDs(ctx, plan.zones)
+	if in.zoneSubscriptions, err = resolveZoneIDs(ctx, plan.zones); err != nil {
+		return in, err
+	}
+	in.hybrid, err = resolveHybridValues(ctx, args, plan)
 	return in, err
 }
 
