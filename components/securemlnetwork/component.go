@@ -25,10 +25,13 @@ type SecureMLNetwork struct {
 	PrivateDNSZoneIDs       pulumi.StringMapOutput          `pulumi:"privateDnsZoneIds"`
 	PrivateEndpoints        PrivateEndpointDetailsMapOutput `pulumi:"privateEndpoints"`
 
-	VpnGateway            VpnGatewayDetailsOutput          `pulumi:"vpnGateway,optional"`
-	ExpressRouteGateway   ExpressRouteGatewayDetailsOutput `pulumi:"expressRouteGateway,optional"`
-	DNSResolver           DNSResolverDetailsOutput         `pulumi:"dnsResolver,optional"`
-	Bastion               BastionDetailsOutput             `pulumi:"bastion,optional"`
+	// The details of the ways in hold nil when the feature is not configured. They are not marked
+	// optional: the Go SDK cannot register a component with pointer output fields, and infer takes
+	// only pointers as optional objects.
+	VpnGateway            VpnGatewayDetailsOutput          `pulumi:"vpnGateway"`
+	ExpressRouteGateway   ExpressRouteGatewayDetailsOutput `pulumi:"expressRouteGateway"`
+	DNSResolver           DNSResolverDetailsOutput         `pulumi:"dnsResolver"`
+	Bastion               BastionDetailsOutput             `pulumi:"bastion"`
 	ConditionalForwarders pulumi.StringArrayOutput         `pulumi:"conditionalForwarders"`
 }
 
@@ -48,11 +51,11 @@ func (c *SecureMLNetwork) Annotate(an infer.Annotator) {
 		"`storageQueue`, `storageTable`, `storageDfs`, `keyVault`, `containerRegistry`. Addresses and FQDNs are read "+
 		"from each endpoint's network interface.")
 	an.Describe(&c.VpnGateway, "The VPN gateway: its ID, public IPs, BGP and point-to-site settings, and site "+
-		"connection IDs. Absent without `vpnGateway`.")
-	an.Describe(&c.ExpressRouteGateway, "The ExpressRoute gateway and its circuit connection. Absent without "+
+		"connection IDs. Null without `vpnGateway`.")
+	an.Describe(&c.ExpressRouteGateway, "The ExpressRoute gateway and its circuit connection. Null without "+
 		"`expressRoute`.")
-	an.Describe(&c.DNSResolver, "The DNS resolver and its inbound endpoint's address. Absent without `dnsResolver`.")
-	an.Describe(&c.Bastion, "The Bastion host and its public IP. Absent without `bastion`.")
+	an.Describe(&c.DNSResolver, "The DNS resolver and its inbound endpoint's address. Null without `dnsResolver`.")
+	an.Describe(&c.Bastion, "The Bastion host and its public IP. Null without `bastion`.")
 	an.Describe(&c.ConditionalForwarders, "Zones that DNS servers outside the network (on premises, or a hub's) must "+
 		"forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to "+
 		"their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone "+

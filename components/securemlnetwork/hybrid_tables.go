@@ -14,12 +14,12 @@ import (
 var refusedVpnSkus = map[string]string{
 	"Basic": "Basic has no BGP, active-active, IKEv2 or Microsoft Entra point-to-site, is created only by " +
 		"PowerShell or the CLI and needs a Basic public IP, which Azure retired on 30 September 2025; use VpnGw1AZ",
-	"VpnGw1": "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw1AZ",
-	"VpnGw2": "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw2AZ",
-	"VpnGw3": "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw3AZ",
-	"VpnGw4": "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw4AZ",
-	"VpnGw5": "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw5AZ",
-	"Standard": "the legacy Standard SKU is retired (migrated to VpnGw1AZ); use VpnGw1AZ",
+	"VpnGw1":          "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw1AZ",
+	"VpnGw2":          "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw2AZ",
+	"VpnGw3":          "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw3AZ",
+	"VpnGw4":          "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw4AZ",
+	"VpnGw5":          "non-AZ VPN SKUs can no longer be created since 1 January 2025; use VpnGw5AZ",
+	"Standard":        "the legacy Standard SKU is retired (migrated to VpnGw1AZ); use VpnGw1AZ",
 	"HighPerformance": "the legacy HighPerformance SKU is retired (migrated to VpnGw2AZ); use VpnGw2AZ",
 }
 

@@ -21,7 +21,7 @@ import (
 
 const (
 	testTenantID = "11111111-2222-3333-4444-555555555555"
-	testCircuit  = testSubscription + "/resourceGroups/rg-er/providers/Microsoft.Network/expressRouteCircuits/er-london"
+	testCircuit  = testSubscription + "/resourceGroups/rg-er/providers/Microsoft.Network/expressRouteCircuits/er-office"
 	testAuthKey  = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
 	testSiteKey  = "s3cret!Key"
 )
@@ -37,7 +37,7 @@ func hybridServices() Args {
 			EntraID:     &EntraIDSettings{TenantID: pulumi.String(testTenantID)},
 		},
 		SiteToSite: []SiteToSiteSettings{{
-			Name:             "london",
+			Name:             "office",
 			GatewayIPAddress: pulumi.String("203.0.113.10"),
 			AddressSpaces:    pulumi.StringArray{pulumi.String("192.168.10.0/24")},
 			SharedKey:        pulumi.ToSecret(pulumi.String(testSiteKey)).(pulumi.StringOutput),
@@ -126,8 +126,8 @@ func TestHybridSubnetChainStartsWithTheGatewaySubnet(t *testing.T) {
 	// A gateway waits for its subnet and public IPs only; a connection for its gateway and local gateway.
 	assert.ElementsMatch(t, []string{"ml-gateway-subnet", "ml-vpn-gateway-ip-1"}, rec.dependencies["ml-vpn-gateway"])
 	assert.ElementsMatch(t, []string{"ml-gateway-subnet"}, rec.dependencies["ml-expressroute-gateway"])
-	assert.ElementsMatch(t, []string{"ml-vpn-gateway", "ml-site-london-local-gateway"},
-		rec.dependencies["ml-site-london-connection"])
+	assert.ElementsMatch(t, []string{"ml-vpn-gateway", "ml-site-office-local-gateway"},
+		rec.dependencies["ml-site-office-connection"])
 	assert.ElementsMatch(t, []string{"ml-expressroute-gateway"}, rec.dependencies["ml-expressroute-connection"])
 }
 
@@ -189,7 +189,7 @@ func TestSecretsStaySecretAndAreMarkedOnTheChildren(t *testing.T) {
 	_, _, err := constructWith(t, &rec.recorder, hybridServices())
 	require.NoError(t, err)
 	children := rec.children
-	site := byName(t, children, "ml-site-london-connection").Inputs["sharedKey"]
+	site := byName(t, children, "ml-site-office-connection").Inputs["sharedKey"]
 	assert.True(t, site.IsSecret(), "the shared key reaches the connection as a secret")
 	circuit := byName(t, children, "ml-expressroute-connection").Inputs["authorizationKey"]
 	assert.True(t, circuit.IsSecret(), "the authorization key reaches the connection as a secret")
@@ -198,7 +198,7 @@ func TestSecretsStaySecretAndAreMarkedOnTheChildren(t *testing.T) {
 	a := hybridServices()
 	a.VpnGateway.SiteToSite[0].SharedKey = pulumi.String(testSiteKey)
 	children, _ = mustConstruct(t, a)
-	assert.True(t, byName(t, children, "ml-site-london-connection").Inputs["sharedKey"].IsSecret())
+	assert.True(t, byName(t, children, "ml-site-office-connection").Inputs["sharedKey"].IsSecret())
 }
 
 func TestSecretOutputsAreDeclared(t *testing.T) {
@@ -209,7 +209,7 @@ func TestSecretOutputsAreDeclared(t *testing.T) {
 		return err
 	}, pulumi.WithMocksWithOrganization(t.Name(), "project", "stack", rec))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"sharedKey"}, rec.secretOutputs["ml-site-london-connection"])
+	assert.Equal(t, []string{"sharedKey"}, rec.secretOutputs["ml-site-office-connection"])
 	assert.Equal(t, []string{"authorizationKey"}, rec.secretOutputs["ml-expressroute-connection"])
 }
 
@@ -256,7 +256,7 @@ func TestHybridOutputs(t *testing.T) {
 	assert.Equal(t, []string{"AAD"}, vpn.PointToSite.AuthenticationTypes)
 	assert.Equal(t, "https://sts.windows.net/"+testTenantID+"/", vpn.PointToSite.Issuer)
 	assert.Equal(t, 65515, vpn.Bgp.Asn)
-	assert.Contains(t, vpn.SiteConnectionIDs, "london")
+	assert.Contains(t, vpn.SiteConnectionIDs, "office")
 	assert.Len(t, vpn.PublicIPAddresses, 1)
 	assert.Equal(t, "10.0.4.4", resolver.InboundIPAddress)
 	assert.NotEmpty(t, er.ConnectionID)
@@ -329,12 +329,12 @@ func TestHybridValidationErrors(t *testing.T) {
 				"from 64512-65514 or 65521-65534"},
 		{"site with Azure's own ASN", func(a *Args) {
 			site(a).Bgp = &SiteBgpSettings{Asn: 65515, PeeringAddress: pulumi.String("192.168.10.254")}
-		}, `vpnGateway.siteToSite["london"].bgp.asn 65515 is Azure's own ASN (the gateway's default); give the site its ` +
+		}, `vpnGateway.siteToSite["office"].bgp.asn 65515 is Azure's own ASN (the gateway's default); give the site its ` +
 			`own, for example a private ASN from 64512-65514`},
 		{"site BGP without gateway BGP", func(a *Args) {
 			a.VpnGateway.Bgp, a.ExpressRoute = nil, nil
 			site(a).Bgp = &SiteBgpSettings{Asn: 65010, PeeringAddress: pulumi.String("192.168.10.254")}
-		}, `vpnGateway.siteToSite["london"].bgp is set but vpnGateway.bgp is not; BGP with a site needs BGP on the ` +
+		}, `vpnGateway.siteToSite["office"].bgp is set but vpnGateway.bgp is not; BGP with a site needs BGP on the ` +
 			`gateway, so add vpnGateway.bgp`},
 		{"coexistence without BGP", func(a *Args) { a.VpnGateway.Bgp = nil },
 			"vpnGateway.bgp is not set, but a VPN gateway coexisting with expressRoute must use BGP " +
@@ -360,67 +360,67 @@ func TestHybridValidationErrors(t *testing.T) {
 			`vpnGateway.pointToSite.addressPool: "172.16.201.0" is not an IPv4 CIDR without host bits; write it like 172.16.201.0/24`},
 		{"site range overlapping the pool", func(a *Args) {
 			site(a).AddressSpaces = pulumi.StringArray{pulumi.String("172.16.0.0/16")}
-		}, `vpnGateway.siteToSite["london"].addressSpaces: 172.16.0.0/16 overlaps vpnGateway.pointToSite.addressPool ` +
+		}, `vpnGateway.siteToSite["office"].addressSpaces: 172.16.0.0/16 overlaps vpnGateway.pointToSite.addressPool ` +
 			`172.16.201.0/24; give each network its own range`},
 		{"site range overlapping the network", func(a *Args) {
 			site(a).AddressSpaces = pulumi.StringArray{pulumi.String("10.0.0.0/8")}
-		}, `vpnGateway.siteToSite["london"].addressSpaces: 10.0.0.0/8 overlaps addressSpace 10.0.0.0/16; give each ` +
+		}, `vpnGateway.siteToSite["office"].addressSpaces: 10.0.0.0/8 overlaps addressSpace 10.0.0.0/16; give each ` +
 			`network its own range`},
 		{"sites overlapping each other", func(a *Args) {
 			second := a.VpnGateway.SiteToSite[0]
 			second.Name, second.GatewayIPAddress = "paris", pulumi.String("203.0.113.20")
 			second.AddressSpaces = pulumi.StringArray{pulumi.String("192.168.10.128/25")}
 			a.VpnGateway.SiteToSite = append(a.VpnGateway.SiteToSite, second)
-		}, `vpnGateway.siteToSite["paris"].addressSpaces: 192.168.10.128/25 overlaps vpnGateway.siteToSite["london"].` +
+		}, `vpnGateway.siteToSite["paris"].addressSpaces: 192.168.10.128/25 overlaps vpnGateway.siteToSite["office"].` +
 			`addressSpaces 192.168.10.0/24; give each network its own range`},
 		{"duplicate site names", func(a *Args) {
 			a.VpnGateway.SiteToSite = append(a.VpnGateway.SiteToSite, a.VpnGateway.SiteToSite[0])
-		}, `vpnGateway.siteToSite has two sites named "london"; give each site its own name`},
+		}, `vpnGateway.siteToSite has two sites named "office"; give each site its own name`},
 		{"site name Azure names cannot carry", func(a *Args) { site(a).Name = "London Office" },
 			`vpnGateway.siteToSite[0].name "London Office" must be 1-32 lowercase letters, digits or '-', starting and ` +
 				`ending with a letter or digit (it becomes part of Azure names), for example "london-office"`},
 		{"site without an address", func(a *Args) { site(a).GatewayIPAddress = nil },
-			`vpnGateway.siteToSite["london"] needs gatewayIpAddress or fqdn: the public address of the site's VPN device`},
+			`vpnGateway.siteToSite["office"] needs gatewayIpAddress or fqdn: the public address of the site's VPN device`},
 		{"site with both addresses", func(a *Args) { site(a).Fqdn = pulumi.String("vpn.contoso.com") },
-			`vpnGateway.siteToSite["london"] has both gatewayIpAddress and fqdn; give one (fqdn for a device whose address changes)`},
+			`vpnGateway.siteToSite["office"] has both gatewayIpAddress and fqdn; give one (fqdn for a device whose address changes)`},
 		{"site address not IPv4", func(a *Args) { site(a).GatewayIPAddress = pulumi.String("vpn.contoso.com") },
-			`vpnGateway.siteToSite["london"].gatewayIpAddress "vpn.contoso.com" is not an IPv4 address; write it like 203.0.113.10`},
+			`vpnGateway.siteToSite["office"].gatewayIpAddress "vpn.contoso.com" is not an IPv4 address; write it like 203.0.113.10`},
 		{"site FQDN malformed", func(a *Args) {
 			site(a).GatewayIPAddress, site(a).Fqdn = nil, pulumi.String("vpn_device")
-		}, `vpnGateway.siteToSite["london"].fqdn "vpn_device" is not a fully qualified domain name; write it like vpn.contoso.com`},
+		}, `vpnGateway.siteToSite["office"].fqdn "vpn_device" is not a fully qualified domain name; write it like vpn.contoso.com`},
 		{"site without ranges or BGP", func(a *Args) { site(a).AddressSpaces = nil },
-			`vpnGateway.siteToSite["london"] needs addressSpaces (the site's ranges), or bgp to learn them`},
+			`vpnGateway.siteToSite["office"] needs addressSpaces (the site's ranges), or bgp to learn them`},
 		{"missing shared key", func(a *Args) { site(a).SharedKey = nil },
-			`vpnGateway.siteToSite["london"].sharedKey is required: the IPsec pre-shared key, from secret config`},
+			`vpnGateway.siteToSite["office"].sharedKey is required: the IPsec pre-shared key, from secret config`},
 		{"empty shared key", func(a *Args) { site(a).SharedKey = pulumi.String("") },
-			`vpnGateway.siteToSite["london"].sharedKey has 0 characters; Azure allows 1 to 128`},
+			`vpnGateway.siteToSite["office"].sharedKey has 0 characters; Azure allows 1 to 128`},
 		{"shared key too long", func(a *Args) { site(a).SharedKey = pulumi.String(strings.Repeat("k", 129)) },
-			`vpnGateway.siteToSite["london"].sharedKey has 129 characters; Azure allows 1 to 128`},
+			`vpnGateway.siteToSite["office"].sharedKey has 129 characters; Azure allows 1 to 128`},
 		{"shared key with a hyphen", func(a *Args) { site(a).SharedKey = pulumi.String("abc-def") },
-			`vpnGateway.siteToSite["london"].sharedKey has a character Azure refuses at position 4 (value not shown: it ` +
+			`vpnGateway.siteToSite["office"].sharedKey has a character Azure refuses at position 4 (value not shown: it ` +
 				`is a secret); use printable ASCII without space, '-' or '~'`},
 		{"IPsec GCM encryption with other integrity", func(a *Args) {
 			p := policy()
 			p.IpsecIntegrity = "SHA256"
 			site(a).IpsecPolicy = p
-		}, `vpnGateway.siteToSite["london"].ipsecPolicy: ipsecEncryption GCMAES256 with ipsecIntegrity SHA256; with a ` +
+		}, `vpnGateway.siteToSite["office"].ipsecPolicy: ipsecEncryption GCMAES256 with ipsecIntegrity SHA256; with a ` +
 			`GCMAES algorithm both must be the same GCMAES algorithm`},
 		{"IPsec value Azure does not allow", func(a *Args) {
 			p := policy()
 			p.IkeEncryption = "DES"
 			site(a).IpsecPolicy = p
-		}, `vpnGateway.siteToSite["london"].ipsecPolicy.ikeEncryption "DES" is not allowed by Azure; use one of ` +
+		}, `vpnGateway.siteToSite["office"].ipsecPolicy.ikeEncryption "DES" is not allowed by Azure; use one of ` +
 			`GCMAES256, GCMAES128, AES256, AES192, AES128`},
 		{"IPsec lifetime too short", func(a *Args) {
 			p := policy()
 			p.SaLifeTimeSeconds = 120
 			site(a).IpsecPolicy = p
-		}, `vpnGateway.siteToSite["london"].ipsecPolicy.saLifeTimeSeconds 120 is below Azure's minimum of 300; Azure's default is 27000`},
+		}, `vpnGateway.siteToSite["office"].ipsecPolicy.saLifeTimeSeconds 120 is below Azure's minimum of 300; Azure's default is 27000`},
 		{"IPsec data size too small", func(a *Args) {
 			p := policy()
 			p.SaDataSizeKilobytes = 100
 			site(a).IpsecPolicy = p
-		}, `vpnGateway.siteToSite["london"].ipsecPolicy.saDataSizeKilobytes 100 is below Azure's minimum of 1024; ` +
+		}, `vpnGateway.siteToSite["office"].ipsecPolicy.saDataSizeKilobytes 100 is below Azure's minimum of 1024; ` +
 			`Azure's default is 102400000`},
 		{"point-to-site without authentication", func(a *Args) { p2s(a).EntraID = nil },
 			"vpnGateway.pointToSite has no authentication; set entraId (recommended) or rootCertificates"},

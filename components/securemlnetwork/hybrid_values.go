@@ -22,13 +22,13 @@ import (
 type hybridValues struct {
 	// ranges holds the point-to-site pool ("pointToSite") and each site's ranges ("site:<name>"),
 	// checked together: they must not overlap the network or one another.
-	ranges   pulumi.StringArrayMapOutput
-	sites    map[string]siteValues
-	entra    *entraValues
-	certs    []pulumi.StringOutput // normalized public certificate data, by position
-	circuit  pulumi.StringOutput
-	authKey  pulumi.StringOutput // secret; empty output when not given
-	hasAuth  bool
+	ranges  pulumi.StringArrayMapOutput
+	sites   map[string]siteValues
+	entra   *entraValues
+	certs   []pulumi.StringOutput // normalized public certificate data, by position
+	circuit pulumi.StringOutput
+	authKey pulumi.StringOutput // secret; empty output when not given
+	hasAuth bool
 }
 
 type siteValues struct {

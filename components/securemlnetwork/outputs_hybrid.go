@@ -114,7 +114,9 @@ func (d *BastionDetails) Annotate(an infer.Annotator) {
 type VpnGatewayDetailsOutput struct{ *pulumi.OutputState }
 
 // ElementType tells the Pulumi SDK what the output holds.
-func (VpnGatewayDetailsOutput) ElementType() reflect.Type { return reflect.TypeFor[*VpnGatewayDetails]() }
+func (VpnGatewayDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeFor[*VpnGatewayDetails]()
+}
 
 // ExpressRouteGatewayDetailsOutput is an output of *ExpressRouteGatewayDetails.
 type ExpressRouteGatewayDetailsOutput struct{ *pulumi.OutputState }
@@ -128,7 +130,9 @@ func (ExpressRouteGatewayDetailsOutput) ElementType() reflect.Type {
 type DNSResolverDetailsOutput struct{ *pulumi.OutputState }
 
 // ElementType tells the Pulumi SDK what the output holds.
-func (DNSResolverDetailsOutput) ElementType() reflect.Type { return reflect.TypeFor[*DNSResolverDetails]() }
+func (DNSResolverDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeFor[*DNSResolverDetails]()
+}
 
 // BastionDetailsOutput is an output of *BastionDetails.
 type BastionDetailsOutput struct{ *pulumi.OutputState }

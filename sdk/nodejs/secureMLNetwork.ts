@@ -41,7 +41,23 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
     }
 
     /**
-     * Network security group IDs by subnet role.
+     * The Bastion host and its public IP. Null without `bastion`.
+     */
+    declare public readonly bastion: pulumi.Output<outputs.BastionDetails>;
+    /**
+     * Zones that DNS servers outside the network (on premises, or a hub's) must forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone in use (blob.core.windows.net, not privatelink.blob.core.windows.net).
+     */
+    declare public /*out*/ readonly conditionalForwarders: pulumi.Output<string[]>;
+    /**
+     * The DNS resolver and its inbound endpoint's address. Null without `dnsResolver`.
+     */
+    declare public readonly dnsResolver: pulumi.Output<outputs.DNSResolverDetails>;
+    /**
+     * The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
+     */
+    declare public /*out*/ readonly expressRouteGateway: pulumi.Output<outputs.ExpressRouteGatewayDetails>;
+    /**
+     * Network security group IDs by subnet role; `GatewaySubnet` has none.
      */
     declare public /*out*/ readonly networkSecurityGroupIds: pulumi.Output<{[key: string]: string}>;
     /**
@@ -61,7 +77,7 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly subnetAddressPrefixes: pulumi.Output<{[key: string]: string}>;
     /**
-     * Subnet IDs by role: `training`, `scoring` (when enabled) and `privateEndpoints`.
+     * Subnet IDs by role: `training`, `scoring` (when enabled), `privateEndpoints`, and `gateway`, `bastion` and `dnsResolverInbound` when their features are set.
      */
     declare public /*out*/ readonly subnetIds: pulumi.Output<{[key: string]: string}>;
     /**
@@ -72,6 +88,10 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
      * Name of the virtual network.
      */
     declare public /*out*/ readonly virtualNetworkName: pulumi.Output<string>;
+    /**
+     * The VPN gateway: its ID, public IPs, BGP and point-to-site settings, and site connection IDs. Null without `vpnGateway`.
+     */
+    declare public readonly vpnGateway: pulumi.Output<outputs.VpnGatewayDetails>;
 
     /**
      * Create a SecureMLNetwork resource with the given unique name, arguments, and options.
@@ -91,10 +111,13 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
                 throw new Error("Missing required property 'resourceGroupName'");
             }
             resourceInputs["addressSpace"] = (args?.addressSpace) ?? "10.0.0.0/16";
+            resourceInputs["bastion"] = args ? pulumi.output(args.bastion).apply(v => v === undefined ? undefined : inputs.bastionSettingsArgsProvideDefaults(v)) : undefined;
             resourceInputs["cloud"] = (args?.cloud) ?? "AzureCloud";
             resourceInputs["computePublicIp"] = (args?.computePublicIp) ?? false;
             resourceInputs["containerRegistry"] = args?.containerRegistry;
             resourceInputs["dns"] = args ? pulumi.output(args.dns).apply(v => v === undefined ? undefined : inputs.dnssettingsArgsProvideDefaults(v)) : undefined;
+            resourceInputs["dnsResolver"] = args ? pulumi.output(args.dnsResolver).apply(v => v === undefined ? undefined : inputs.dnsresolverSettingsArgsProvideDefaults(v)) : undefined;
+            resourceInputs["expressRoute"] = args ? pulumi.output(args.expressRoute).apply(v => v === undefined ? undefined : inputs.expressRouteSettingsArgsProvideDefaults(v)) : undefined;
             resourceInputs["keyVault"] = args?.keyVault;
             resourceInputs["location"] = args?.location;
             resourceInputs["outboundInternet"] = (args?.outboundInternet) ?? "Allow";
@@ -102,7 +125,10 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
             resourceInputs["storageAccount"] = args?.storageAccount;
             resourceInputs["subnets"] = args ? pulumi.output(args.subnets).apply(v => v === undefined ? undefined : inputs.subnetLayoutArgsProvideDefaults(v)) : undefined;
             resourceInputs["tags"] = args?.tags;
+            resourceInputs["vpnGateway"] = args ? pulumi.output(args.vpnGateway).apply(v => v === undefined ? undefined : inputs.vpnGatewaySettingsArgsProvideDefaults(v)) : undefined;
             resourceInputs["workspace"] = args?.workspace;
+            resourceInputs["conditionalForwarders"] = undefined /*out*/;
+            resourceInputs["expressRouteGateway"] = undefined /*out*/;
             resourceInputs["networkSecurityGroupIds"] = undefined /*out*/;
             resourceInputs["privateDnsZoneIds"] = undefined /*out*/;
             resourceInputs["privateEndpoints"] = undefined /*out*/;
@@ -112,6 +138,10 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
             resourceInputs["virtualNetworkId"] = undefined /*out*/;
             resourceInputs["virtualNetworkName"] = undefined /*out*/;
         } else {
+            resourceInputs["bastion"] = undefined /*out*/;
+            resourceInputs["conditionalForwarders"] = undefined /*out*/;
+            resourceInputs["dnsResolver"] = undefined /*out*/;
+            resourceInputs["expressRouteGateway"] = undefined /*out*/;
             resourceInputs["networkSecurityGroupIds"] = undefined /*out*/;
             resourceInputs["privateDnsZoneIds"] = undefined /*out*/;
             resourceInputs["privateEndpoints"] = undefined /*out*/;
@@ -120,6 +150,7 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
             resourceInputs["subnetIds"] = undefined /*out*/;
             resourceInputs["virtualNetworkId"] = undefined /*out*/;
             resourceInputs["virtualNetworkName"] = undefined /*out*/;
+            resourceInputs["vpnGateway"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         super(SecureMLNetwork.__pulumiType, name, resourceInputs, opts, true /*remote*/);
@@ -134,6 +165,10 @@ export interface SecureMLNetworkArgs {
      * IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
      */
     addressSpace?: pulumi.Input<string | undefined>;
+    /**
+     * Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
+     */
+    bastion?: pulumi.Input<inputs.BastionSettingsArgs | undefined>;
     /**
      * The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
      */
@@ -168,6 +203,24 @@ export interface SecureMLNetworkArgs {
      * groups.
      */
     dns?: pulumi.Input<inputs.DNSSettingsArgs | undefined>;
+    /**
+     * A DNS Private Resolver with an inbound endpoint, so that clients outside Azure resolve the private
+     * endpoints' names to their private addresses.
+     *
+     * The inbound endpoint takes the fifth address of its subnet (for example `10.0.4.4` in `10.0.4.0/28`),
+     * fixed, so the address is known before anything is created. Point on-premises DNS servers at it with
+     * one conditional forwarder per zone in the `conditionalForwarders` output.
+     *
+     * With `setVirtualNetworkDnsServers` (the default), the network's DNS servers are set to that address,
+     * followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
+     * point-to-site clients in their profile, so download the profile after the first deployment. Virtual
+     * machines already running pick up a change of DNS servers only after a restart.
+     */
+    dnsResolver?: pulumi.Input<inputs.DNSResolverSettingsArgs | undefined>;
+    /**
+     * An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
+     */
+    expressRoute?: pulumi.Input<inputs.ExpressRouteSettingsArgs | undefined>;
     /**
      * The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
      */
@@ -234,6 +287,22 @@ export interface SecureMLNetworkArgs {
      * Tags applied to every child resource that takes tags.
      */
     tags?: pulumi.Input<{[key: string]: string} | undefined>;
+    /**
+     * A route-based VPN gateway in `GatewaySubnet`, for point-to-site (users' devices) and site-to-site
+     * (offices and data centres) connections.
+     *
+     * Only the zone-redundant AZ SKUs can be created today; Basic and the retired non-AZ SKUs fail the
+     * preview with the reason. Each gateway instance gets a Standard static public IP, spread over zones 1-3
+     * in a region with availability zones: one IP, two with `activeActive`, and a third for point-to-site on
+     * an active-active gateway. VpnGw1AZ to VpnGw3AZ are Generation1 gateways (so they can be resized into
+     * one another in place), VpnGw4AZ and VpnGw5AZ Generation2.
+     *
+     * When this gateway exists, the `privatelink.blob.*` zone link falls back to public resolution on
+     * NXDOMAIN (`resolutionPolicy: NxDomainRedirect`): the gateway reads blobs of Azure's own storage
+     * accounts, which a linked privatelink zone would otherwise hide. A VPN gateway takes 30 to 45 minutes
+     * or more to create; nothing else in the component waits for it.
+     */
+    vpnGateway?: pulumi.Input<inputs.VpnGatewaySettingsArgs | undefined>;
     /**
      * The Azure Machine Learning workspace to reach privately. Creates a private endpoint (group `amlworkspace`) with the api and notebooks private DNS zones.
      */

@@ -10,6 +10,173 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+type BastionSku string
+
+const (
+	// Two instances; portal RDP and SSH.
+	BastionSkuBasic = BastionSku("Basic")
+	// 2-50 instances; native clients, tunnelling, IP connect.
+	BastionSkuStandard = BastionSku("Standard")
+)
+
+func (BastionSku) ElementType() reflect.Type {
+	return reflect.TypeOf((*BastionSku)(nil)).Elem()
+}
+
+func (e BastionSku) ToBastionSkuOutput() BastionSkuOutput {
+	return pulumi.ToOutput(e).(BastionSkuOutput)
+}
+
+func (e BastionSku) ToBastionSkuOutputWithContext(ctx context.Context) BastionSkuOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(BastionSkuOutput)
+}
+
+func (e BastionSku) ToBastionSkuPtrOutput() BastionSkuPtrOutput {
+	return e.ToBastionSkuPtrOutputWithContext(context.Background())
+}
+
+func (e BastionSku) ToBastionSkuPtrOutputWithContext(ctx context.Context) BastionSkuPtrOutput {
+	return BastionSku(e).ToBastionSkuOutputWithContext(ctx).ToBastionSkuPtrOutputWithContext(ctx)
+}
+
+func (e BastionSku) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BastionSku) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e BastionSku) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e BastionSku) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type BastionSkuOutput struct{ *pulumi.OutputState }
+
+func (BastionSkuOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BastionSku)(nil)).Elem()
+}
+
+func (o BastionSkuOutput) ToBastionSkuOutput() BastionSkuOutput {
+	return o
+}
+
+func (o BastionSkuOutput) ToBastionSkuOutputWithContext(ctx context.Context) BastionSkuOutput {
+	return o
+}
+
+func (o BastionSkuOutput) ToBastionSkuPtrOutput() BastionSkuPtrOutput {
+	return o.ToBastionSkuPtrOutputWithContext(context.Background())
+}
+
+func (o BastionSkuOutput) ToBastionSkuPtrOutputWithContext(ctx context.Context) BastionSkuPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BastionSku) *BastionSku {
+		return &v
+	}).(BastionSkuPtrOutput)
+}
+
+func (o BastionSkuOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o BastionSkuOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BastionSku) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o BastionSkuOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BastionSkuOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e BastionSku) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type BastionSkuPtrOutput struct{ *pulumi.OutputState }
+
+func (BastionSkuPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BastionSku)(nil)).Elem()
+}
+
+func (o BastionSkuPtrOutput) ToBastionSkuPtrOutput() BastionSkuPtrOutput {
+	return o
+}
+
+func (o BastionSkuPtrOutput) ToBastionSkuPtrOutputWithContext(ctx context.Context) BastionSkuPtrOutput {
+	return o
+}
+
+func (o BastionSkuPtrOutput) Elem() BastionSkuOutput {
+	return o.ApplyT(func(v *BastionSku) BastionSku {
+		if v != nil {
+			return *v
+		}
+		var ret BastionSku
+		return ret
+	}).(BastionSkuOutput)
+}
+
+func (o BastionSkuPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o BastionSkuPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *BastionSku) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// BastionSkuInput is an input type that accepts values of the BastionSku enum
+// A concrete instance of `BastionSkuInput` can be one of the following:
+//
+//	BastionSkuBasic
+//	BastionSkuStandard
+type BastionSkuInput interface {
+	pulumi.Input
+
+	ToBastionSkuOutput() BastionSkuOutput
+	ToBastionSkuOutputWithContext(context.Context) BastionSkuOutput
+}
+
+var bastionSkuPtrType = reflect.TypeOf((**BastionSku)(nil)).Elem()
+
+type BastionSkuPtrInput interface {
+	pulumi.Input
+
+	ToBastionSkuPtrOutput() BastionSkuPtrOutput
+	ToBastionSkuPtrOutputWithContext(context.Context) BastionSkuPtrOutput
+}
+
+type bastionSkuPtr string
+
+func BastionSkuPtr(v string) BastionSkuPtrInput {
+	return (*bastionSkuPtr)(&v)
+}
+
+func (*bastionSkuPtr) ElementType() reflect.Type {
+	return bastionSkuPtrType
+}
+
+func (in *bastionSkuPtr) ToBastionSkuPtrOutput() BastionSkuPtrOutput {
+	return pulumi.ToOutput(in).(BastionSkuPtrOutput)
+}
+
+func (in *bastionSkuPtr) ToBastionSkuPtrOutputWithContext(ctx context.Context) BastionSkuPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(BastionSkuPtrOutput)
+}
+
 type Cloud string
 
 const (
@@ -180,6 +347,1048 @@ func (in *cloudPtr) ToCloudPtrOutputWithContext(ctx context.Context) CloudPtrOut
 	return pulumi.ToOutputWithContext(ctx, in).(CloudPtrOutput)
 }
 
+type DhGroup string
+
+const (
+	DhGroupDHGroup24   = DhGroup("DHGroup24")
+	DhGroupECP384      = DhGroup("ECP384")
+	DhGroupECP256      = DhGroup("ECP256")
+	DhGroupDHGroup14   = DhGroup("DHGroup14")
+	DhGroupDHGroup2048 = DhGroup("DHGroup2048")
+	DhGroupDHGroup2    = DhGroup("DHGroup2")
+	DhGroupDHGroup1    = DhGroup("DHGroup1")
+	DhGroupNone        = DhGroup("None")
+)
+
+func (DhGroup) ElementType() reflect.Type {
+	return reflect.TypeOf((*DhGroup)(nil)).Elem()
+}
+
+func (e DhGroup) ToDhGroupOutput() DhGroupOutput {
+	return pulumi.ToOutput(e).(DhGroupOutput)
+}
+
+func (e DhGroup) ToDhGroupOutputWithContext(ctx context.Context) DhGroupOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(DhGroupOutput)
+}
+
+func (e DhGroup) ToDhGroupPtrOutput() DhGroupPtrOutput {
+	return e.ToDhGroupPtrOutputWithContext(context.Background())
+}
+
+func (e DhGroup) ToDhGroupPtrOutputWithContext(ctx context.Context) DhGroupPtrOutput {
+	return DhGroup(e).ToDhGroupOutputWithContext(ctx).ToDhGroupPtrOutputWithContext(ctx)
+}
+
+func (e DhGroup) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e DhGroup) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e DhGroup) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e DhGroup) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type DhGroupOutput struct{ *pulumi.OutputState }
+
+func (DhGroupOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DhGroup)(nil)).Elem()
+}
+
+func (o DhGroupOutput) ToDhGroupOutput() DhGroupOutput {
+	return o
+}
+
+func (o DhGroupOutput) ToDhGroupOutputWithContext(ctx context.Context) DhGroupOutput {
+	return o
+}
+
+func (o DhGroupOutput) ToDhGroupPtrOutput() DhGroupPtrOutput {
+	return o.ToDhGroupPtrOutputWithContext(context.Background())
+}
+
+func (o DhGroupOutput) ToDhGroupPtrOutputWithContext(ctx context.Context) DhGroupPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DhGroup) *DhGroup {
+		return &v
+	}).(DhGroupPtrOutput)
+}
+
+func (o DhGroupOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o DhGroupOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e DhGroup) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o DhGroupOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o DhGroupOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e DhGroup) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type DhGroupPtrOutput struct{ *pulumi.OutputState }
+
+func (DhGroupPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DhGroup)(nil)).Elem()
+}
+
+func (o DhGroupPtrOutput) ToDhGroupPtrOutput() DhGroupPtrOutput {
+	return o
+}
+
+func (o DhGroupPtrOutput) ToDhGroupPtrOutputWithContext(ctx context.Context) DhGroupPtrOutput {
+	return o
+}
+
+func (o DhGroupPtrOutput) Elem() DhGroupOutput {
+	return o.ApplyT(func(v *DhGroup) DhGroup {
+		if v != nil {
+			return *v
+		}
+		var ret DhGroup
+		return ret
+	}).(DhGroupOutput)
+}
+
+func (o DhGroupPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o DhGroupPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *DhGroup) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// DhGroupInput is an input type that accepts values of the DhGroup enum
+// A concrete instance of `DhGroupInput` can be one of the following:
+//
+//	DhGroupDHGroup24
+//	DhGroupECP384
+//	DhGroupECP256
+//	DhGroupDHGroup14
+//	DhGroupDHGroup2048
+//	DhGroupDHGroup2
+//	DhGroupDHGroup1
+//	DhGroupNone
+type DhGroupInput interface {
+	pulumi.Input
+
+	ToDhGroupOutput() DhGroupOutput
+	ToDhGroupOutputWithContext(context.Context) DhGroupOutput
+}
+
+var dhGroupPtrType = reflect.TypeOf((**DhGroup)(nil)).Elem()
+
+type DhGroupPtrInput interface {
+	pulumi.Input
+
+	ToDhGroupPtrOutput() DhGroupPtrOutput
+	ToDhGroupPtrOutputWithContext(context.Context) DhGroupPtrOutput
+}
+
+type dhGroupPtr string
+
+func DhGroupPtr(v string) DhGroupPtrInput {
+	return (*dhGroupPtr)(&v)
+}
+
+func (*dhGroupPtr) ElementType() reflect.Type {
+	return dhGroupPtrType
+}
+
+func (in *dhGroupPtr) ToDhGroupPtrOutput() DhGroupPtrOutput {
+	return pulumi.ToOutput(in).(DhGroupPtrOutput)
+}
+
+func (in *dhGroupPtr) ToDhGroupPtrOutputWithContext(ctx context.Context) DhGroupPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(DhGroupPtrOutput)
+}
+
+type ExpressRouteGatewaySku string
+
+const (
+	// Zone-redundant, up to 4 circuits.
+	ExpressRouteGatewaySkuErGw1AZ = ExpressRouteGatewaySku("ErGw1AZ")
+	// Zone-redundant, up to 8 circuits.
+	ExpressRouteGatewaySkuErGw2AZ = ExpressRouteGatewaySku("ErGw2AZ")
+	// Zone-redundant, up to 16 circuits; FastPath.
+	ExpressRouteGatewaySkuErGw3AZ = ExpressRouteGatewaySku("ErGw3AZ")
+	// Scalable (1-40 scale units); needs a /26 GatewaySubnet.
+	ExpressRouteGatewaySkuErGwScale = ExpressRouteGatewaySku("ErGwScale")
+)
+
+func (ExpressRouteGatewaySku) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExpressRouteGatewaySku)(nil)).Elem()
+}
+
+func (e ExpressRouteGatewaySku) ToExpressRouteGatewaySkuOutput() ExpressRouteGatewaySkuOutput {
+	return pulumi.ToOutput(e).(ExpressRouteGatewaySkuOutput)
+}
+
+func (e ExpressRouteGatewaySku) ToExpressRouteGatewaySkuOutputWithContext(ctx context.Context) ExpressRouteGatewaySkuOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ExpressRouteGatewaySkuOutput)
+}
+
+func (e ExpressRouteGatewaySku) ToExpressRouteGatewaySkuPtrOutput() ExpressRouteGatewaySkuPtrOutput {
+	return e.ToExpressRouteGatewaySkuPtrOutputWithContext(context.Background())
+}
+
+func (e ExpressRouteGatewaySku) ToExpressRouteGatewaySkuPtrOutputWithContext(ctx context.Context) ExpressRouteGatewaySkuPtrOutput {
+	return ExpressRouteGatewaySku(e).ToExpressRouteGatewaySkuOutputWithContext(ctx).ToExpressRouteGatewaySkuPtrOutputWithContext(ctx)
+}
+
+func (e ExpressRouteGatewaySku) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ExpressRouteGatewaySku) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ExpressRouteGatewaySku) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ExpressRouteGatewaySku) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ExpressRouteGatewaySkuOutput struct{ *pulumi.OutputState }
+
+func (ExpressRouteGatewaySkuOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExpressRouteGatewaySku)(nil)).Elem()
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToExpressRouteGatewaySkuOutput() ExpressRouteGatewaySkuOutput {
+	return o
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToExpressRouteGatewaySkuOutputWithContext(ctx context.Context) ExpressRouteGatewaySkuOutput {
+	return o
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToExpressRouteGatewaySkuPtrOutput() ExpressRouteGatewaySkuPtrOutput {
+	return o.ToExpressRouteGatewaySkuPtrOutputWithContext(context.Background())
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToExpressRouteGatewaySkuPtrOutputWithContext(ctx context.Context) ExpressRouteGatewaySkuPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ExpressRouteGatewaySku) *ExpressRouteGatewaySku {
+		return &v
+	}).(ExpressRouteGatewaySkuPtrOutput)
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ExpressRouteGatewaySku) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ExpressRouteGatewaySkuOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ExpressRouteGatewaySku) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ExpressRouteGatewaySkuPtrOutput struct{ *pulumi.OutputState }
+
+func (ExpressRouteGatewaySkuPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExpressRouteGatewaySku)(nil)).Elem()
+}
+
+func (o ExpressRouteGatewaySkuPtrOutput) ToExpressRouteGatewaySkuPtrOutput() ExpressRouteGatewaySkuPtrOutput {
+	return o
+}
+
+func (o ExpressRouteGatewaySkuPtrOutput) ToExpressRouteGatewaySkuPtrOutputWithContext(ctx context.Context) ExpressRouteGatewaySkuPtrOutput {
+	return o
+}
+
+func (o ExpressRouteGatewaySkuPtrOutput) Elem() ExpressRouteGatewaySkuOutput {
+	return o.ApplyT(func(v *ExpressRouteGatewaySku) ExpressRouteGatewaySku {
+		if v != nil {
+			return *v
+		}
+		var ret ExpressRouteGatewaySku
+		return ret
+	}).(ExpressRouteGatewaySkuOutput)
+}
+
+func (o ExpressRouteGatewaySkuPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ExpressRouteGatewaySkuPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ExpressRouteGatewaySku) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ExpressRouteGatewaySkuInput is an input type that accepts values of the ExpressRouteGatewaySku enum
+// A concrete instance of `ExpressRouteGatewaySkuInput` can be one of the following:
+//
+//	ExpressRouteGatewaySkuErGw1AZ
+//	ExpressRouteGatewaySkuErGw2AZ
+//	ExpressRouteGatewaySkuErGw3AZ
+//	ExpressRouteGatewaySkuErGwScale
+type ExpressRouteGatewaySkuInput interface {
+	pulumi.Input
+
+	ToExpressRouteGatewaySkuOutput() ExpressRouteGatewaySkuOutput
+	ToExpressRouteGatewaySkuOutputWithContext(context.Context) ExpressRouteGatewaySkuOutput
+}
+
+var expressRouteGatewaySkuPtrType = reflect.TypeOf((**ExpressRouteGatewaySku)(nil)).Elem()
+
+type ExpressRouteGatewaySkuPtrInput interface {
+	pulumi.Input
+
+	ToExpressRouteGatewaySkuPtrOutput() ExpressRouteGatewaySkuPtrOutput
+	ToExpressRouteGatewaySkuPtrOutputWithContext(context.Context) ExpressRouteGatewaySkuPtrOutput
+}
+
+type expressRouteGatewaySkuPtr string
+
+func ExpressRouteGatewaySkuPtr(v string) ExpressRouteGatewaySkuPtrInput {
+	return (*expressRouteGatewaySkuPtr)(&v)
+}
+
+func (*expressRouteGatewaySkuPtr) ElementType() reflect.Type {
+	return expressRouteGatewaySkuPtrType
+}
+
+func (in *expressRouteGatewaySkuPtr) ToExpressRouteGatewaySkuPtrOutput() ExpressRouteGatewaySkuPtrOutput {
+	return pulumi.ToOutput(in).(ExpressRouteGatewaySkuPtrOutput)
+}
+
+func (in *expressRouteGatewaySkuPtr) ToExpressRouteGatewaySkuPtrOutputWithContext(ctx context.Context) ExpressRouteGatewaySkuPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ExpressRouteGatewaySkuPtrOutput)
+}
+
+type IkeEncryption string
+
+const (
+	IkeEncryptionGCMAES256 = IkeEncryption("GCMAES256")
+	IkeEncryptionGCMAES128 = IkeEncryption("GCMAES128")
+	IkeEncryptionAES256    = IkeEncryption("AES256")
+	IkeEncryptionAES192    = IkeEncryption("AES192")
+	IkeEncryptionAES128    = IkeEncryption("AES128")
+)
+
+func (IkeEncryption) ElementType() reflect.Type {
+	return reflect.TypeOf((*IkeEncryption)(nil)).Elem()
+}
+
+func (e IkeEncryption) ToIkeEncryptionOutput() IkeEncryptionOutput {
+	return pulumi.ToOutput(e).(IkeEncryptionOutput)
+}
+
+func (e IkeEncryption) ToIkeEncryptionOutputWithContext(ctx context.Context) IkeEncryptionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(IkeEncryptionOutput)
+}
+
+func (e IkeEncryption) ToIkeEncryptionPtrOutput() IkeEncryptionPtrOutput {
+	return e.ToIkeEncryptionPtrOutputWithContext(context.Background())
+}
+
+func (e IkeEncryption) ToIkeEncryptionPtrOutputWithContext(ctx context.Context) IkeEncryptionPtrOutput {
+	return IkeEncryption(e).ToIkeEncryptionOutputWithContext(ctx).ToIkeEncryptionPtrOutputWithContext(ctx)
+}
+
+func (e IkeEncryption) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IkeEncryption) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IkeEncryption) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e IkeEncryption) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type IkeEncryptionOutput struct{ *pulumi.OutputState }
+
+func (IkeEncryptionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IkeEncryption)(nil)).Elem()
+}
+
+func (o IkeEncryptionOutput) ToIkeEncryptionOutput() IkeEncryptionOutput {
+	return o
+}
+
+func (o IkeEncryptionOutput) ToIkeEncryptionOutputWithContext(ctx context.Context) IkeEncryptionOutput {
+	return o
+}
+
+func (o IkeEncryptionOutput) ToIkeEncryptionPtrOutput() IkeEncryptionPtrOutput {
+	return o.ToIkeEncryptionPtrOutputWithContext(context.Background())
+}
+
+func (o IkeEncryptionOutput) ToIkeEncryptionPtrOutputWithContext(ctx context.Context) IkeEncryptionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IkeEncryption) *IkeEncryption {
+		return &v
+	}).(IkeEncryptionPtrOutput)
+}
+
+func (o IkeEncryptionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o IkeEncryptionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IkeEncryption) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o IkeEncryptionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IkeEncryptionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IkeEncryption) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type IkeEncryptionPtrOutput struct{ *pulumi.OutputState }
+
+func (IkeEncryptionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IkeEncryption)(nil)).Elem()
+}
+
+func (o IkeEncryptionPtrOutput) ToIkeEncryptionPtrOutput() IkeEncryptionPtrOutput {
+	return o
+}
+
+func (o IkeEncryptionPtrOutput) ToIkeEncryptionPtrOutputWithContext(ctx context.Context) IkeEncryptionPtrOutput {
+	return o
+}
+
+func (o IkeEncryptionPtrOutput) Elem() IkeEncryptionOutput {
+	return o.ApplyT(func(v *IkeEncryption) IkeEncryption {
+		if v != nil {
+			return *v
+		}
+		var ret IkeEncryption
+		return ret
+	}).(IkeEncryptionOutput)
+}
+
+func (o IkeEncryptionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IkeEncryptionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *IkeEncryption) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// IkeEncryptionInput is an input type that accepts values of the IkeEncryption enum
+// A concrete instance of `IkeEncryptionInput` can be one of the following:
+//
+//	IkeEncryptionGCMAES256
+//	IkeEncryptionGCMAES128
+//	IkeEncryptionAES256
+//	IkeEncryptionAES192
+//	IkeEncryptionAES128
+type IkeEncryptionInput interface {
+	pulumi.Input
+
+	ToIkeEncryptionOutput() IkeEncryptionOutput
+	ToIkeEncryptionOutputWithContext(context.Context) IkeEncryptionOutput
+}
+
+var ikeEncryptionPtrType = reflect.TypeOf((**IkeEncryption)(nil)).Elem()
+
+type IkeEncryptionPtrInput interface {
+	pulumi.Input
+
+	ToIkeEncryptionPtrOutput() IkeEncryptionPtrOutput
+	ToIkeEncryptionPtrOutputWithContext(context.Context) IkeEncryptionPtrOutput
+}
+
+type ikeEncryptionPtr string
+
+func IkeEncryptionPtr(v string) IkeEncryptionPtrInput {
+	return (*ikeEncryptionPtr)(&v)
+}
+
+func (*ikeEncryptionPtr) ElementType() reflect.Type {
+	return ikeEncryptionPtrType
+}
+
+func (in *ikeEncryptionPtr) ToIkeEncryptionPtrOutput() IkeEncryptionPtrOutput {
+	return pulumi.ToOutput(in).(IkeEncryptionPtrOutput)
+}
+
+func (in *ikeEncryptionPtr) ToIkeEncryptionPtrOutputWithContext(ctx context.Context) IkeEncryptionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(IkeEncryptionPtrOutput)
+}
+
+type IkeIntegrity string
+
+const (
+	IkeIntegritySHA384 = IkeIntegrity("SHA384")
+	IkeIntegritySHA256 = IkeIntegrity("SHA256")
+	IkeIntegritySHA1   = IkeIntegrity("SHA1")
+	IkeIntegrityMD5    = IkeIntegrity("MD5")
+)
+
+func (IkeIntegrity) ElementType() reflect.Type {
+	return reflect.TypeOf((*IkeIntegrity)(nil)).Elem()
+}
+
+func (e IkeIntegrity) ToIkeIntegrityOutput() IkeIntegrityOutput {
+	return pulumi.ToOutput(e).(IkeIntegrityOutput)
+}
+
+func (e IkeIntegrity) ToIkeIntegrityOutputWithContext(ctx context.Context) IkeIntegrityOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(IkeIntegrityOutput)
+}
+
+func (e IkeIntegrity) ToIkeIntegrityPtrOutput() IkeIntegrityPtrOutput {
+	return e.ToIkeIntegrityPtrOutputWithContext(context.Background())
+}
+
+func (e IkeIntegrity) ToIkeIntegrityPtrOutputWithContext(ctx context.Context) IkeIntegrityPtrOutput {
+	return IkeIntegrity(e).ToIkeIntegrityOutputWithContext(ctx).ToIkeIntegrityPtrOutputWithContext(ctx)
+}
+
+func (e IkeIntegrity) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IkeIntegrity) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IkeIntegrity) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e IkeIntegrity) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type IkeIntegrityOutput struct{ *pulumi.OutputState }
+
+func (IkeIntegrityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IkeIntegrity)(nil)).Elem()
+}
+
+func (o IkeIntegrityOutput) ToIkeIntegrityOutput() IkeIntegrityOutput {
+	return o
+}
+
+func (o IkeIntegrityOutput) ToIkeIntegrityOutputWithContext(ctx context.Context) IkeIntegrityOutput {
+	return o
+}
+
+func (o IkeIntegrityOutput) ToIkeIntegrityPtrOutput() IkeIntegrityPtrOutput {
+	return o.ToIkeIntegrityPtrOutputWithContext(context.Background())
+}
+
+func (o IkeIntegrityOutput) ToIkeIntegrityPtrOutputWithContext(ctx context.Context) IkeIntegrityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IkeIntegrity) *IkeIntegrity {
+		return &v
+	}).(IkeIntegrityPtrOutput)
+}
+
+func (o IkeIntegrityOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o IkeIntegrityOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IkeIntegrity) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o IkeIntegrityOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IkeIntegrityOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IkeIntegrity) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type IkeIntegrityPtrOutput struct{ *pulumi.OutputState }
+
+func (IkeIntegrityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IkeIntegrity)(nil)).Elem()
+}
+
+func (o IkeIntegrityPtrOutput) ToIkeIntegrityPtrOutput() IkeIntegrityPtrOutput {
+	return o
+}
+
+func (o IkeIntegrityPtrOutput) ToIkeIntegrityPtrOutputWithContext(ctx context.Context) IkeIntegrityPtrOutput {
+	return o
+}
+
+func (o IkeIntegrityPtrOutput) Elem() IkeIntegrityOutput {
+	return o.ApplyT(func(v *IkeIntegrity) IkeIntegrity {
+		if v != nil {
+			return *v
+		}
+		var ret IkeIntegrity
+		return ret
+	}).(IkeIntegrityOutput)
+}
+
+func (o IkeIntegrityPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IkeIntegrityPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *IkeIntegrity) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// IkeIntegrityInput is an input type that accepts values of the IkeIntegrity enum
+// A concrete instance of `IkeIntegrityInput` can be one of the following:
+//
+//	IkeIntegritySHA384
+//	IkeIntegritySHA256
+//	IkeIntegritySHA1
+//	IkeIntegrityMD5
+type IkeIntegrityInput interface {
+	pulumi.Input
+
+	ToIkeIntegrityOutput() IkeIntegrityOutput
+	ToIkeIntegrityOutputWithContext(context.Context) IkeIntegrityOutput
+}
+
+var ikeIntegrityPtrType = reflect.TypeOf((**IkeIntegrity)(nil)).Elem()
+
+type IkeIntegrityPtrInput interface {
+	pulumi.Input
+
+	ToIkeIntegrityPtrOutput() IkeIntegrityPtrOutput
+	ToIkeIntegrityPtrOutputWithContext(context.Context) IkeIntegrityPtrOutput
+}
+
+type ikeIntegrityPtr string
+
+func IkeIntegrityPtr(v string) IkeIntegrityPtrInput {
+	return (*ikeIntegrityPtr)(&v)
+}
+
+func (*ikeIntegrityPtr) ElementType() reflect.Type {
+	return ikeIntegrityPtrType
+}
+
+func (in *ikeIntegrityPtr) ToIkeIntegrityPtrOutput() IkeIntegrityPtrOutput {
+	return pulumi.ToOutput(in).(IkeIntegrityPtrOutput)
+}
+
+func (in *ikeIntegrityPtr) ToIkeIntegrityPtrOutputWithContext(ctx context.Context) IkeIntegrityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(IkeIntegrityPtrOutput)
+}
+
+type IpsecEncryption string
+
+const (
+	IpsecEncryptionGCMAES256 = IpsecEncryption("GCMAES256")
+	IpsecEncryptionGCMAES192 = IpsecEncryption("GCMAES192")
+	IpsecEncryptionGCMAES128 = IpsecEncryption("GCMAES128")
+	IpsecEncryptionAES256    = IpsecEncryption("AES256")
+	IpsecEncryptionAES192    = IpsecEncryption("AES192")
+	IpsecEncryptionAES128    = IpsecEncryption("AES128")
+	IpsecEncryptionDES3      = IpsecEncryption("DES3")
+	IpsecEncryptionDES       = IpsecEncryption("DES")
+	IpsecEncryptionNone      = IpsecEncryption("None")
+)
+
+func (IpsecEncryption) ElementType() reflect.Type {
+	return reflect.TypeOf((*IpsecEncryption)(nil)).Elem()
+}
+
+func (e IpsecEncryption) ToIpsecEncryptionOutput() IpsecEncryptionOutput {
+	return pulumi.ToOutput(e).(IpsecEncryptionOutput)
+}
+
+func (e IpsecEncryption) ToIpsecEncryptionOutputWithContext(ctx context.Context) IpsecEncryptionOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(IpsecEncryptionOutput)
+}
+
+func (e IpsecEncryption) ToIpsecEncryptionPtrOutput() IpsecEncryptionPtrOutput {
+	return e.ToIpsecEncryptionPtrOutputWithContext(context.Background())
+}
+
+func (e IpsecEncryption) ToIpsecEncryptionPtrOutputWithContext(ctx context.Context) IpsecEncryptionPtrOutput {
+	return IpsecEncryption(e).ToIpsecEncryptionOutputWithContext(ctx).ToIpsecEncryptionPtrOutputWithContext(ctx)
+}
+
+func (e IpsecEncryption) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IpsecEncryption) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IpsecEncryption) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e IpsecEncryption) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type IpsecEncryptionOutput struct{ *pulumi.OutputState }
+
+func (IpsecEncryptionOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IpsecEncryption)(nil)).Elem()
+}
+
+func (o IpsecEncryptionOutput) ToIpsecEncryptionOutput() IpsecEncryptionOutput {
+	return o
+}
+
+func (o IpsecEncryptionOutput) ToIpsecEncryptionOutputWithContext(ctx context.Context) IpsecEncryptionOutput {
+	return o
+}
+
+func (o IpsecEncryptionOutput) ToIpsecEncryptionPtrOutput() IpsecEncryptionPtrOutput {
+	return o.ToIpsecEncryptionPtrOutputWithContext(context.Background())
+}
+
+func (o IpsecEncryptionOutput) ToIpsecEncryptionPtrOutputWithContext(ctx context.Context) IpsecEncryptionPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IpsecEncryption) *IpsecEncryption {
+		return &v
+	}).(IpsecEncryptionPtrOutput)
+}
+
+func (o IpsecEncryptionOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o IpsecEncryptionOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IpsecEncryption) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o IpsecEncryptionOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IpsecEncryptionOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IpsecEncryption) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type IpsecEncryptionPtrOutput struct{ *pulumi.OutputState }
+
+func (IpsecEncryptionPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IpsecEncryption)(nil)).Elem()
+}
+
+func (o IpsecEncryptionPtrOutput) ToIpsecEncryptionPtrOutput() IpsecEncryptionPtrOutput {
+	return o
+}
+
+func (o IpsecEncryptionPtrOutput) ToIpsecEncryptionPtrOutputWithContext(ctx context.Context) IpsecEncryptionPtrOutput {
+	return o
+}
+
+func (o IpsecEncryptionPtrOutput) Elem() IpsecEncryptionOutput {
+	return o.ApplyT(func(v *IpsecEncryption) IpsecEncryption {
+		if v != nil {
+			return *v
+		}
+		var ret IpsecEncryption
+		return ret
+	}).(IpsecEncryptionOutput)
+}
+
+func (o IpsecEncryptionPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IpsecEncryptionPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *IpsecEncryption) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// IpsecEncryptionInput is an input type that accepts values of the IpsecEncryption enum
+// A concrete instance of `IpsecEncryptionInput` can be one of the following:
+//
+//	IpsecEncryptionGCMAES256
+//	IpsecEncryptionGCMAES192
+//	IpsecEncryptionGCMAES128
+//	IpsecEncryptionAES256
+//	IpsecEncryptionAES192
+//	IpsecEncryptionAES128
+//	IpsecEncryptionDES3
+//	IpsecEncryptionDES
+//	IpsecEncryptionNone
+type IpsecEncryptionInput interface {
+	pulumi.Input
+
+	ToIpsecEncryptionOutput() IpsecEncryptionOutput
+	ToIpsecEncryptionOutputWithContext(context.Context) IpsecEncryptionOutput
+}
+
+var ipsecEncryptionPtrType = reflect.TypeOf((**IpsecEncryption)(nil)).Elem()
+
+type IpsecEncryptionPtrInput interface {
+	pulumi.Input
+
+	ToIpsecEncryptionPtrOutput() IpsecEncryptionPtrOutput
+	ToIpsecEncryptionPtrOutputWithContext(context.Context) IpsecEncryptionPtrOutput
+}
+
+type ipsecEncryptionPtr string
+
+func IpsecEncryptionPtr(v string) IpsecEncryptionPtrInput {
+	return (*ipsecEncryptionPtr)(&v)
+}
+
+func (*ipsecEncryptionPtr) ElementType() reflect.Type {
+	return ipsecEncryptionPtrType
+}
+
+func (in *ipsecEncryptionPtr) ToIpsecEncryptionPtrOutput() IpsecEncryptionPtrOutput {
+	return pulumi.ToOutput(in).(IpsecEncryptionPtrOutput)
+}
+
+func (in *ipsecEncryptionPtr) ToIpsecEncryptionPtrOutputWithContext(ctx context.Context) IpsecEncryptionPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(IpsecEncryptionPtrOutput)
+}
+
+type IpsecIntegrity string
+
+const (
+	IpsecIntegrityGCMAES256 = IpsecIntegrity("GCMAES256")
+	IpsecIntegrityGCMAES192 = IpsecIntegrity("GCMAES192")
+	IpsecIntegrityGCMAES128 = IpsecIntegrity("GCMAES128")
+	IpsecIntegritySHA256    = IpsecIntegrity("SHA256")
+	IpsecIntegritySHA1      = IpsecIntegrity("SHA1")
+	IpsecIntegrityMD5       = IpsecIntegrity("MD5")
+)
+
+func (IpsecIntegrity) ElementType() reflect.Type {
+	return reflect.TypeOf((*IpsecIntegrity)(nil)).Elem()
+}
+
+func (e IpsecIntegrity) ToIpsecIntegrityOutput() IpsecIntegrityOutput {
+	return pulumi.ToOutput(e).(IpsecIntegrityOutput)
+}
+
+func (e IpsecIntegrity) ToIpsecIntegrityOutputWithContext(ctx context.Context) IpsecIntegrityOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(IpsecIntegrityOutput)
+}
+
+func (e IpsecIntegrity) ToIpsecIntegrityPtrOutput() IpsecIntegrityPtrOutput {
+	return e.ToIpsecIntegrityPtrOutputWithContext(context.Background())
+}
+
+func (e IpsecIntegrity) ToIpsecIntegrityPtrOutputWithContext(ctx context.Context) IpsecIntegrityPtrOutput {
+	return IpsecIntegrity(e).ToIpsecIntegrityOutputWithContext(ctx).ToIpsecIntegrityPtrOutputWithContext(ctx)
+}
+
+func (e IpsecIntegrity) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IpsecIntegrity) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IpsecIntegrity) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e IpsecIntegrity) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type IpsecIntegrityOutput struct{ *pulumi.OutputState }
+
+func (IpsecIntegrityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IpsecIntegrity)(nil)).Elem()
+}
+
+func (o IpsecIntegrityOutput) ToIpsecIntegrityOutput() IpsecIntegrityOutput {
+	return o
+}
+
+func (o IpsecIntegrityOutput) ToIpsecIntegrityOutputWithContext(ctx context.Context) IpsecIntegrityOutput {
+	return o
+}
+
+func (o IpsecIntegrityOutput) ToIpsecIntegrityPtrOutput() IpsecIntegrityPtrOutput {
+	return o.ToIpsecIntegrityPtrOutputWithContext(context.Background())
+}
+
+func (o IpsecIntegrityOutput) ToIpsecIntegrityPtrOutputWithContext(ctx context.Context) IpsecIntegrityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IpsecIntegrity) *IpsecIntegrity {
+		return &v
+	}).(IpsecIntegrityPtrOutput)
+}
+
+func (o IpsecIntegrityOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o IpsecIntegrityOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IpsecIntegrity) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o IpsecIntegrityOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IpsecIntegrityOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IpsecIntegrity) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type IpsecIntegrityPtrOutput struct{ *pulumi.OutputState }
+
+func (IpsecIntegrityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IpsecIntegrity)(nil)).Elem()
+}
+
+func (o IpsecIntegrityPtrOutput) ToIpsecIntegrityPtrOutput() IpsecIntegrityPtrOutput {
+	return o
+}
+
+func (o IpsecIntegrityPtrOutput) ToIpsecIntegrityPtrOutputWithContext(ctx context.Context) IpsecIntegrityPtrOutput {
+	return o
+}
+
+func (o IpsecIntegrityPtrOutput) Elem() IpsecIntegrityOutput {
+	return o.ApplyT(func(v *IpsecIntegrity) IpsecIntegrity {
+		if v != nil {
+			return *v
+		}
+		var ret IpsecIntegrity
+		return ret
+	}).(IpsecIntegrityOutput)
+}
+
+func (o IpsecIntegrityPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IpsecIntegrityPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *IpsecIntegrity) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// IpsecIntegrityInput is an input type that accepts values of the IpsecIntegrity enum
+// A concrete instance of `IpsecIntegrityInput` can be one of the following:
+//
+//	IpsecIntegrityGCMAES256
+//	IpsecIntegrityGCMAES192
+//	IpsecIntegrityGCMAES128
+//	IpsecIntegritySHA256
+//	IpsecIntegritySHA1
+//	IpsecIntegrityMD5
+type IpsecIntegrityInput interface {
+	pulumi.Input
+
+	ToIpsecIntegrityOutput() IpsecIntegrityOutput
+	ToIpsecIntegrityOutputWithContext(context.Context) IpsecIntegrityOutput
+}
+
+var ipsecIntegrityPtrType = reflect.TypeOf((**IpsecIntegrity)(nil)).Elem()
+
+type IpsecIntegrityPtrInput interface {
+	pulumi.Input
+
+	ToIpsecIntegrityPtrOutput() IpsecIntegrityPtrOutput
+	ToIpsecIntegrityPtrOutputWithContext(context.Context) IpsecIntegrityPtrOutput
+}
+
+type ipsecIntegrityPtr string
+
+func IpsecIntegrityPtr(v string) IpsecIntegrityPtrInput {
+	return (*ipsecIntegrityPtr)(&v)
+}
+
+func (*ipsecIntegrityPtr) ElementType() reflect.Type {
+	return ipsecIntegrityPtrType
+}
+
+func (in *ipsecIntegrityPtr) ToIpsecIntegrityPtrOutput() IpsecIntegrityPtrOutput {
+	return pulumi.ToOutput(in).(IpsecIntegrityPtrOutput)
+}
+
+func (in *ipsecIntegrityPtr) ToIpsecIntegrityPtrOutputWithContext(ctx context.Context) IpsecIntegrityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(IpsecIntegrityPtrOutput)
+}
+
 type OutboundInternet string
 
 const (
@@ -345,6 +1554,181 @@ func (in *outboundInternetPtr) ToOutboundInternetPtrOutput() OutboundInternetPtr
 
 func (in *outboundInternetPtr) ToOutboundInternetPtrOutputWithContext(ctx context.Context) OutboundInternetPtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(OutboundInternetPtrOutput)
+}
+
+type PfsGroup string
+
+const (
+	PfsGroupPFS24   = PfsGroup("PFS24")
+	PfsGroupECP384  = PfsGroup("ECP384")
+	PfsGroupECP256  = PfsGroup("ECP256")
+	PfsGroupPFS2048 = PfsGroup("PFS2048")
+	PfsGroupPFS2    = PfsGroup("PFS2")
+	PfsGroupPFS1    = PfsGroup("PFS1")
+	PfsGroupNone    = PfsGroup("None")
+)
+
+func (PfsGroup) ElementType() reflect.Type {
+	return reflect.TypeOf((*PfsGroup)(nil)).Elem()
+}
+
+func (e PfsGroup) ToPfsGroupOutput() PfsGroupOutput {
+	return pulumi.ToOutput(e).(PfsGroupOutput)
+}
+
+func (e PfsGroup) ToPfsGroupOutputWithContext(ctx context.Context) PfsGroupOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(PfsGroupOutput)
+}
+
+func (e PfsGroup) ToPfsGroupPtrOutput() PfsGroupPtrOutput {
+	return e.ToPfsGroupPtrOutputWithContext(context.Background())
+}
+
+func (e PfsGroup) ToPfsGroupPtrOutputWithContext(ctx context.Context) PfsGroupPtrOutput {
+	return PfsGroup(e).ToPfsGroupOutputWithContext(ctx).ToPfsGroupPtrOutputWithContext(ctx)
+}
+
+func (e PfsGroup) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PfsGroup) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PfsGroup) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e PfsGroup) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type PfsGroupOutput struct{ *pulumi.OutputState }
+
+func (PfsGroupOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PfsGroup)(nil)).Elem()
+}
+
+func (o PfsGroupOutput) ToPfsGroupOutput() PfsGroupOutput {
+	return o
+}
+
+func (o PfsGroupOutput) ToPfsGroupOutputWithContext(ctx context.Context) PfsGroupOutput {
+	return o
+}
+
+func (o PfsGroupOutput) ToPfsGroupPtrOutput() PfsGroupPtrOutput {
+	return o.ToPfsGroupPtrOutputWithContext(context.Background())
+}
+
+func (o PfsGroupOutput) ToPfsGroupPtrOutputWithContext(ctx context.Context) PfsGroupPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PfsGroup) *PfsGroup {
+		return &v
+	}).(PfsGroupPtrOutput)
+}
+
+func (o PfsGroupOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o PfsGroupOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PfsGroup) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o PfsGroupOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PfsGroupOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PfsGroup) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type PfsGroupPtrOutput struct{ *pulumi.OutputState }
+
+func (PfsGroupPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PfsGroup)(nil)).Elem()
+}
+
+func (o PfsGroupPtrOutput) ToPfsGroupPtrOutput() PfsGroupPtrOutput {
+	return o
+}
+
+func (o PfsGroupPtrOutput) ToPfsGroupPtrOutputWithContext(ctx context.Context) PfsGroupPtrOutput {
+	return o
+}
+
+func (o PfsGroupPtrOutput) Elem() PfsGroupOutput {
+	return o.ApplyT(func(v *PfsGroup) PfsGroup {
+		if v != nil {
+			return *v
+		}
+		var ret PfsGroup
+		return ret
+	}).(PfsGroupOutput)
+}
+
+func (o PfsGroupPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PfsGroupPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PfsGroup) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// PfsGroupInput is an input type that accepts values of the PfsGroup enum
+// A concrete instance of `PfsGroupInput` can be one of the following:
+//
+//	PfsGroupPFS24
+//	PfsGroupECP384
+//	PfsGroupECP256
+//	PfsGroupPFS2048
+//	PfsGroupPFS2
+//	PfsGroupPFS1
+//	PfsGroupNone
+type PfsGroupInput interface {
+	pulumi.Input
+
+	ToPfsGroupOutput() PfsGroupOutput
+	ToPfsGroupOutputWithContext(context.Context) PfsGroupOutput
+}
+
+var pfsGroupPtrType = reflect.TypeOf((**PfsGroup)(nil)).Elem()
+
+type PfsGroupPtrInput interface {
+	pulumi.Input
+
+	ToPfsGroupPtrOutput() PfsGroupPtrOutput
+	ToPfsGroupPtrOutputWithContext(context.Context) PfsGroupPtrOutput
+}
+
+type pfsGroupPtr string
+
+func PfsGroupPtr(v string) PfsGroupPtrInput {
+	return (*pfsGroupPtr)(&v)
+}
+
+func (*pfsGroupPtr) ElementType() reflect.Type {
+	return pfsGroupPtrType
+}
+
+func (in *pfsGroupPtr) ToPfsGroupPtrOutput() PfsGroupPtrOutput {
+	return pulumi.ToOutput(in).(PfsGroupPtrOutput)
+}
+
+func (in *pfsGroupPtr) ToPfsGroupPtrOutputWithContext(ctx context.Context) PfsGroupPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(PfsGroupPtrOutput)
 }
 
 type StorageSubresource string
@@ -568,19 +1952,452 @@ func (o StorageSubresourceArrayOutput) Index(i pulumi.IntInput) StorageSubresour
 	}).(StorageSubresourceOutput)
 }
 
+type TunnelType string
+
+const (
+	// OpenVPN: every OS; the only tunnel for Microsoft Entra ID.
+	TunnelTypeOpenVPN = TunnelType("OpenVPN")
+	// IKEv2: certificates only.
+	TunnelTypeIkeV2 = TunnelType("IkeV2")
+	// SSTP: Windows, certificates only, at most 128 clients.
+	TunnelTypeSSTP = TunnelType("SSTP")
+)
+
+func (TunnelType) ElementType() reflect.Type {
+	return reflect.TypeOf((*TunnelType)(nil)).Elem()
+}
+
+func (e TunnelType) ToTunnelTypeOutput() TunnelTypeOutput {
+	return pulumi.ToOutput(e).(TunnelTypeOutput)
+}
+
+func (e TunnelType) ToTunnelTypeOutputWithContext(ctx context.Context) TunnelTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(TunnelTypeOutput)
+}
+
+func (e TunnelType) ToTunnelTypePtrOutput() TunnelTypePtrOutput {
+	return e.ToTunnelTypePtrOutputWithContext(context.Background())
+}
+
+func (e TunnelType) ToTunnelTypePtrOutputWithContext(ctx context.Context) TunnelTypePtrOutput {
+	return TunnelType(e).ToTunnelTypeOutputWithContext(ctx).ToTunnelTypePtrOutputWithContext(ctx)
+}
+
+func (e TunnelType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e TunnelType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e TunnelType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e TunnelType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type TunnelTypeOutput struct{ *pulumi.OutputState }
+
+func (TunnelTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*TunnelType)(nil)).Elem()
+}
+
+func (o TunnelTypeOutput) ToTunnelTypeOutput() TunnelTypeOutput {
+	return o
+}
+
+func (o TunnelTypeOutput) ToTunnelTypeOutputWithContext(ctx context.Context) TunnelTypeOutput {
+	return o
+}
+
+func (o TunnelTypeOutput) ToTunnelTypePtrOutput() TunnelTypePtrOutput {
+	return o.ToTunnelTypePtrOutputWithContext(context.Background())
+}
+
+func (o TunnelTypeOutput) ToTunnelTypePtrOutputWithContext(ctx context.Context) TunnelTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v TunnelType) *TunnelType {
+		return &v
+	}).(TunnelTypePtrOutput)
+}
+
+func (o TunnelTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o TunnelTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e TunnelType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o TunnelTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o TunnelTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e TunnelType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type TunnelTypePtrOutput struct{ *pulumi.OutputState }
+
+func (TunnelTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**TunnelType)(nil)).Elem()
+}
+
+func (o TunnelTypePtrOutput) ToTunnelTypePtrOutput() TunnelTypePtrOutput {
+	return o
+}
+
+func (o TunnelTypePtrOutput) ToTunnelTypePtrOutputWithContext(ctx context.Context) TunnelTypePtrOutput {
+	return o
+}
+
+func (o TunnelTypePtrOutput) Elem() TunnelTypeOutput {
+	return o.ApplyT(func(v *TunnelType) TunnelType {
+		if v != nil {
+			return *v
+		}
+		var ret TunnelType
+		return ret
+	}).(TunnelTypeOutput)
+}
+
+func (o TunnelTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o TunnelTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *TunnelType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// TunnelTypeInput is an input type that accepts values of the TunnelType enum
+// A concrete instance of `TunnelTypeInput` can be one of the following:
+//
+//	TunnelTypeOpenVPN
+//	TunnelTypeIkeV2
+//	TunnelTypeSSTP
+type TunnelTypeInput interface {
+	pulumi.Input
+
+	ToTunnelTypeOutput() TunnelTypeOutput
+	ToTunnelTypeOutputWithContext(context.Context) TunnelTypeOutput
+}
+
+var tunnelTypePtrType = reflect.TypeOf((**TunnelType)(nil)).Elem()
+
+type TunnelTypePtrInput interface {
+	pulumi.Input
+
+	ToTunnelTypePtrOutput() TunnelTypePtrOutput
+	ToTunnelTypePtrOutputWithContext(context.Context) TunnelTypePtrOutput
+}
+
+type tunnelTypePtr string
+
+func TunnelTypePtr(v string) TunnelTypePtrInput {
+	return (*tunnelTypePtr)(&v)
+}
+
+func (*tunnelTypePtr) ElementType() reflect.Type {
+	return tunnelTypePtrType
+}
+
+func (in *tunnelTypePtr) ToTunnelTypePtrOutput() TunnelTypePtrOutput {
+	return pulumi.ToOutput(in).(TunnelTypePtrOutput)
+}
+
+func (in *tunnelTypePtr) ToTunnelTypePtrOutputWithContext(ctx context.Context) TunnelTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(TunnelTypePtrOutput)
+}
+
+// TunnelTypeArrayInput is an input type that accepts TunnelTypeArray and TunnelTypeArrayOutput values.
+// You can construct a concrete instance of `TunnelTypeArrayInput` via:
+//
+//	TunnelTypeArray{ TunnelTypeArgs{...} }
+type TunnelTypeArrayInput interface {
+	pulumi.Input
+
+	ToTunnelTypeArrayOutput() TunnelTypeArrayOutput
+	ToTunnelTypeArrayOutputWithContext(context.Context) TunnelTypeArrayOutput
+}
+
+type TunnelTypeArray []TunnelType
+
+func (TunnelTypeArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TunnelType)(nil)).Elem()
+}
+
+func (i TunnelTypeArray) ToTunnelTypeArrayOutput() TunnelTypeArrayOutput {
+	return i.ToTunnelTypeArrayOutputWithContext(context.Background())
+}
+
+func (i TunnelTypeArray) ToTunnelTypeArrayOutputWithContext(ctx context.Context) TunnelTypeArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(TunnelTypeArrayOutput)
+}
+
+type TunnelTypeArrayOutput struct{ *pulumi.OutputState }
+
+func (TunnelTypeArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]TunnelType)(nil)).Elem()
+}
+
+func (o TunnelTypeArrayOutput) ToTunnelTypeArrayOutput() TunnelTypeArrayOutput {
+	return o
+}
+
+func (o TunnelTypeArrayOutput) ToTunnelTypeArrayOutputWithContext(ctx context.Context) TunnelTypeArrayOutput {
+	return o
+}
+
+func (o TunnelTypeArrayOutput) Index(i pulumi.IntInput) TunnelTypeOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) TunnelType {
+		return vs[0].([]TunnelType)[vs[1].(int)]
+	}).(TunnelTypeOutput)
+}
+
+type VpnGatewaySku string
+
+const (
+	// Zone-redundant, up to 30 S2S tunnels and 250 P2S IKEv2/OpenVPN connections.
+	VpnGatewaySkuVpnGw1AZ = VpnGatewaySku("VpnGw1AZ")
+	// Zone-redundant, more throughput; NAT rules.
+	VpnGatewaySkuVpnGw2AZ = VpnGatewaySku("VpnGw2AZ")
+	// Zone-redundant, more throughput; NAT rules.
+	VpnGatewaySkuVpnGw3AZ = VpnGatewaySku("VpnGw3AZ")
+	// Zone-redundant, more throughput; NAT rules.
+	VpnGatewaySkuVpnGw4AZ = VpnGatewaySku("VpnGw4AZ")
+	// Zone-redundant, the most throughput; NAT rules.
+	VpnGatewaySkuVpnGw5AZ = VpnGatewaySku("VpnGw5AZ")
+)
+
+func (VpnGatewaySku) ElementType() reflect.Type {
+	return reflect.TypeOf((*VpnGatewaySku)(nil)).Elem()
+}
+
+func (e VpnGatewaySku) ToVpnGatewaySkuOutput() VpnGatewaySkuOutput {
+	return pulumi.ToOutput(e).(VpnGatewaySkuOutput)
+}
+
+func (e VpnGatewaySku) ToVpnGatewaySkuOutputWithContext(ctx context.Context) VpnGatewaySkuOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(VpnGatewaySkuOutput)
+}
+
+func (e VpnGatewaySku) ToVpnGatewaySkuPtrOutput() VpnGatewaySkuPtrOutput {
+	return e.ToVpnGatewaySkuPtrOutputWithContext(context.Background())
+}
+
+func (e VpnGatewaySku) ToVpnGatewaySkuPtrOutputWithContext(ctx context.Context) VpnGatewaySkuPtrOutput {
+	return VpnGatewaySku(e).ToVpnGatewaySkuOutputWithContext(ctx).ToVpnGatewaySkuPtrOutputWithContext(ctx)
+}
+
+func (e VpnGatewaySku) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e VpnGatewaySku) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e VpnGatewaySku) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e VpnGatewaySku) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type VpnGatewaySkuOutput struct{ *pulumi.OutputState }
+
+func (VpnGatewaySkuOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VpnGatewaySku)(nil)).Elem()
+}
+
+func (o VpnGatewaySkuOutput) ToVpnGatewaySkuOutput() VpnGatewaySkuOutput {
+	return o
+}
+
+func (o VpnGatewaySkuOutput) ToVpnGatewaySkuOutputWithContext(ctx context.Context) VpnGatewaySkuOutput {
+	return o
+}
+
+func (o VpnGatewaySkuOutput) ToVpnGatewaySkuPtrOutput() VpnGatewaySkuPtrOutput {
+	return o.ToVpnGatewaySkuPtrOutputWithContext(context.Background())
+}
+
+func (o VpnGatewaySkuOutput) ToVpnGatewaySkuPtrOutputWithContext(ctx context.Context) VpnGatewaySkuPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VpnGatewaySku) *VpnGatewaySku {
+		return &v
+	}).(VpnGatewaySkuPtrOutput)
+}
+
+func (o VpnGatewaySkuOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o VpnGatewaySkuOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e VpnGatewaySku) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o VpnGatewaySkuOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o VpnGatewaySkuOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e VpnGatewaySku) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type VpnGatewaySkuPtrOutput struct{ *pulumi.OutputState }
+
+func (VpnGatewaySkuPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VpnGatewaySku)(nil)).Elem()
+}
+
+func (o VpnGatewaySkuPtrOutput) ToVpnGatewaySkuPtrOutput() VpnGatewaySkuPtrOutput {
+	return o
+}
+
+func (o VpnGatewaySkuPtrOutput) ToVpnGatewaySkuPtrOutputWithContext(ctx context.Context) VpnGatewaySkuPtrOutput {
+	return o
+}
+
+func (o VpnGatewaySkuPtrOutput) Elem() VpnGatewaySkuOutput {
+	return o.ApplyT(func(v *VpnGatewaySku) VpnGatewaySku {
+		if v != nil {
+			return *v
+		}
+		var ret VpnGatewaySku
+		return ret
+	}).(VpnGatewaySkuOutput)
+}
+
+func (o VpnGatewaySkuPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o VpnGatewaySkuPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *VpnGatewaySku) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// VpnGatewaySkuInput is an input type that accepts values of the VpnGatewaySku enum
+// A concrete instance of `VpnGatewaySkuInput` can be one of the following:
+//
+//	VpnGatewaySkuVpnGw1AZ
+//	VpnGatewaySkuVpnGw2AZ
+//	VpnGatewaySkuVpnGw3AZ
+//	VpnGatewaySkuVpnGw4AZ
+//	VpnGatewaySkuVpnGw5AZ
+type VpnGatewaySkuInput interface {
+	pulumi.Input
+
+	ToVpnGatewaySkuOutput() VpnGatewaySkuOutput
+	ToVpnGatewaySkuOutputWithContext(context.Context) VpnGatewaySkuOutput
+}
+
+var vpnGatewaySkuPtrType = reflect.TypeOf((**VpnGatewaySku)(nil)).Elem()
+
+type VpnGatewaySkuPtrInput interface {
+	pulumi.Input
+
+	ToVpnGatewaySkuPtrOutput() VpnGatewaySkuPtrOutput
+	ToVpnGatewaySkuPtrOutputWithContext(context.Context) VpnGatewaySkuPtrOutput
+}
+
+type vpnGatewaySkuPtr string
+
+func VpnGatewaySkuPtr(v string) VpnGatewaySkuPtrInput {
+	return (*vpnGatewaySkuPtr)(&v)
+}
+
+func (*vpnGatewaySkuPtr) ElementType() reflect.Type {
+	return vpnGatewaySkuPtrType
+}
+
+func (in *vpnGatewaySkuPtr) ToVpnGatewaySkuPtrOutput() VpnGatewaySkuPtrOutput {
+	return pulumi.ToOutput(in).(VpnGatewaySkuPtrOutput)
+}
+
+func (in *vpnGatewaySkuPtr) ToVpnGatewaySkuPtrOutputWithContext(ctx context.Context) VpnGatewaySkuPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(VpnGatewaySkuPtrOutput)
+}
+
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*BastionSkuInput)(nil)).Elem(), BastionSku("Basic"))
+	pulumi.RegisterInputType(reflect.TypeOf((*BastionSkuPtrInput)(nil)).Elem(), BastionSku("Basic"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudInput)(nil)).Elem(), Cloud("AzureCloud"))
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudPtrInput)(nil)).Elem(), Cloud("AzureCloud"))
+	pulumi.RegisterInputType(reflect.TypeOf((*DhGroupInput)(nil)).Elem(), DhGroup("DHGroup24"))
+	pulumi.RegisterInputType(reflect.TypeOf((*DhGroupPtrInput)(nil)).Elem(), DhGroup("DHGroup24"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteGatewaySkuInput)(nil)).Elem(), ExpressRouteGatewaySku("ErGw1AZ"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteGatewaySkuPtrInput)(nil)).Elem(), ExpressRouteGatewaySku("ErGw1AZ"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IkeEncryptionInput)(nil)).Elem(), IkeEncryption("GCMAES256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IkeEncryptionPtrInput)(nil)).Elem(), IkeEncryption("GCMAES256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IkeIntegrityInput)(nil)).Elem(), IkeIntegrity("SHA384"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IkeIntegrityPtrInput)(nil)).Elem(), IkeIntegrity("SHA384"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IpsecEncryptionInput)(nil)).Elem(), IpsecEncryption("GCMAES256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IpsecEncryptionPtrInput)(nil)).Elem(), IpsecEncryption("GCMAES256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IpsecIntegrityInput)(nil)).Elem(), IpsecIntegrity("GCMAES256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IpsecIntegrityPtrInput)(nil)).Elem(), IpsecIntegrity("GCMAES256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OutboundInternetInput)(nil)).Elem(), OutboundInternet("Allow"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OutboundInternetPtrInput)(nil)).Elem(), OutboundInternet("Allow"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PfsGroupInput)(nil)).Elem(), PfsGroup("PFS24"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PfsGroupPtrInput)(nil)).Elem(), PfsGroup("PFS24"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourceInput)(nil)).Elem(), StorageSubresource("blob"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourcePtrInput)(nil)).Elem(), StorageSubresource("blob"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourceArrayInput)(nil)).Elem(), StorageSubresourceArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*TunnelTypeInput)(nil)).Elem(), TunnelType("OpenVPN"))
+	pulumi.RegisterInputType(reflect.TypeOf((*TunnelTypePtrInput)(nil)).Elem(), TunnelType("OpenVPN"))
+	pulumi.RegisterInputType(reflect.TypeOf((*TunnelTypeArrayInput)(nil)).Elem(), TunnelTypeArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VpnGatewaySkuInput)(nil)).Elem(), VpnGatewaySku("VpnGw1AZ"))
+	pulumi.RegisterInputType(reflect.TypeOf((*VpnGatewaySkuPtrInput)(nil)).Elem(), VpnGatewaySku("VpnGw1AZ"))
+	pulumi.RegisterOutputType(BastionSkuOutput{})
+	pulumi.RegisterOutputType(BastionSkuPtrOutput{})
 	pulumi.RegisterOutputType(CloudOutput{})
 	pulumi.RegisterOutputType(CloudPtrOutput{})
+	pulumi.RegisterOutputType(DhGroupOutput{})
+	pulumi.RegisterOutputType(DhGroupPtrOutput{})
+	pulumi.RegisterOutputType(ExpressRouteGatewaySkuOutput{})
+	pulumi.RegisterOutputType(ExpressRouteGatewaySkuPtrOutput{})
+	pulumi.RegisterOutputType(IkeEncryptionOutput{})
+	pulumi.RegisterOutputType(IkeEncryptionPtrOutput{})
+	pulumi.RegisterOutputType(IkeIntegrityOutput{})
+	pulumi.RegisterOutputType(IkeIntegrityPtrOutput{})
+	pulumi.RegisterOutputType(IpsecEncryptionOutput{})
+	pulumi.RegisterOutputType(IpsecEncryptionPtrOutput{})
+	pulumi.RegisterOutputType(IpsecIntegrityOutput{})
+	pulumi.RegisterOutputType(IpsecIntegrityPtrOutput{})
 	pulumi.RegisterOutputType(OutboundInternetOutput{})
 	pulumi.RegisterOutputType(OutboundInternetPtrOutput{})
+	pulumi.RegisterOutputType(PfsGroupOutput{})
+	pulumi.RegisterOutputType(PfsGroupPtrOutput{})
 	pulumi.RegisterOutputType(StorageSubresourceOutput{})
 	pulumi.RegisterOutputType(StorageSubresourcePtrOutput{})
 	pulumi.RegisterOutputType(StorageSubresourceArrayOutput{})
+	pulumi.RegisterOutputType(TunnelTypeOutput{})
+	pulumi.RegisterOutputType(TunnelTypePtrOutput{})
+	pulumi.RegisterOutputType(TunnelTypeArrayOutput{})
+	pulumi.RegisterOutputType(VpnGatewaySkuOutput{})
+	pulumi.RegisterOutputType(VpnGatewaySkuPtrOutput{})
 }

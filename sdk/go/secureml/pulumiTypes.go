@@ -13,6 +13,414 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// The Azure Bastion host SecureMLNetwork created.
+type BastionDetails struct {
+	// Its DNS name, as Azure reports it.
+	DnsName *string `pulumi:"dnsName"`
+	// Azure resource ID of the Bastion host.
+	Id string `pulumi:"id"`
+	// Its public IP address.
+	PublicIpAddress string `pulumi:"publicIpAddress"`
+}
+
+// The Azure Bastion host SecureMLNetwork created.
+type BastionDetailsOutput struct{ *pulumi.OutputState }
+
+func (BastionDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BastionDetails)(nil)).Elem()
+}
+
+func (o BastionDetailsOutput) ToBastionDetailsOutput() BastionDetailsOutput {
+	return o
+}
+
+func (o BastionDetailsOutput) ToBastionDetailsOutputWithContext(ctx context.Context) BastionDetailsOutput {
+	return o
+}
+
+// Its DNS name, as Azure reports it.
+func (o BastionDetailsOutput) DnsName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v BastionDetails) *string { return v.DnsName }).(pulumi.StringPtrOutput)
+}
+
+// Azure resource ID of the Bastion host.
+func (o BastionDetailsOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v BastionDetails) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Its public IP address.
+func (o BastionDetailsOutput) PublicIpAddress() pulumi.StringOutput {
+	return o.ApplyT(func(v BastionDetails) string { return v.PublicIpAddress }).(pulumi.StringOutput)
+}
+
+// Azure Bastion settings.
+type BastionSettings struct {
+	// Bastion SKU.
+	Sku *BastionSku `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for BastionSettings
+func (val *BastionSettings) Defaults() *BastionSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Sku == nil {
+		sku_ := BastionSku("Basic")
+		tmp.Sku = &sku_
+	}
+	return &tmp
+}
+
+// BastionSettingsInput is an input type that accepts BastionSettingsArgs and BastionSettingsOutput values.
+// You can construct a concrete instance of `BastionSettingsInput` via:
+//
+//	BastionSettingsArgs{...}
+type BastionSettingsInput interface {
+	pulumi.Input
+
+	ToBastionSettingsOutput() BastionSettingsOutput
+	ToBastionSettingsOutputWithContext(context.Context) BastionSettingsOutput
+}
+
+// Azure Bastion settings.
+type BastionSettingsArgs struct {
+	// Bastion SKU.
+	Sku BastionSkuPtrInput `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for BastionSettingsArgs
+func (val *BastionSettingsArgs) Defaults() *BastionSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Sku == nil {
+		tmp.Sku = BastionSku("Basic")
+	}
+	return &tmp
+}
+func (BastionSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BastionSettings)(nil)).Elem()
+}
+
+func (i BastionSettingsArgs) ToBastionSettingsOutput() BastionSettingsOutput {
+	return i.ToBastionSettingsOutputWithContext(context.Background())
+}
+
+func (i BastionSettingsArgs) ToBastionSettingsOutputWithContext(ctx context.Context) BastionSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BastionSettingsOutput)
+}
+
+func (i BastionSettingsArgs) ToBastionSettingsPtrOutput() BastionSettingsPtrOutput {
+	return i.ToBastionSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i BastionSettingsArgs) ToBastionSettingsPtrOutputWithContext(ctx context.Context) BastionSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BastionSettingsOutput).ToBastionSettingsPtrOutputWithContext(ctx)
+}
+
+// BastionSettingsPtrInput is an input type that accepts BastionSettingsArgs, BastionSettingsPtr and BastionSettingsPtrOutput values.
+// You can construct a concrete instance of `BastionSettingsPtrInput` via:
+//
+//	        BastionSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type BastionSettingsPtrInput interface {
+	pulumi.Input
+
+	ToBastionSettingsPtrOutput() BastionSettingsPtrOutput
+	ToBastionSettingsPtrOutputWithContext(context.Context) BastionSettingsPtrOutput
+}
+
+type bastionSettingsPtrType BastionSettingsArgs
+
+func BastionSettingsPtr(v *BastionSettingsArgs) BastionSettingsPtrInput {
+	return (*bastionSettingsPtrType)(v)
+}
+
+func (*bastionSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BastionSettings)(nil)).Elem()
+}
+
+func (i *bastionSettingsPtrType) ToBastionSettingsPtrOutput() BastionSettingsPtrOutput {
+	return i.ToBastionSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *bastionSettingsPtrType) ToBastionSettingsPtrOutputWithContext(ctx context.Context) BastionSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BastionSettingsPtrOutput)
+}
+
+// Azure Bastion settings.
+type BastionSettingsOutput struct{ *pulumi.OutputState }
+
+func (BastionSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BastionSettings)(nil)).Elem()
+}
+
+func (o BastionSettingsOutput) ToBastionSettingsOutput() BastionSettingsOutput {
+	return o
+}
+
+func (o BastionSettingsOutput) ToBastionSettingsOutputWithContext(ctx context.Context) BastionSettingsOutput {
+	return o
+}
+
+func (o BastionSettingsOutput) ToBastionSettingsPtrOutput() BastionSettingsPtrOutput {
+	return o.ToBastionSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o BastionSettingsOutput) ToBastionSettingsPtrOutputWithContext(ctx context.Context) BastionSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BastionSettings) *BastionSettings {
+		return &v
+	}).(BastionSettingsPtrOutput)
+}
+
+// Bastion SKU.
+func (o BastionSettingsOutput) Sku() BastionSkuPtrOutput {
+	return o.ApplyT(func(v BastionSettings) *BastionSku { return v.Sku }).(BastionSkuPtrOutput)
+}
+
+type BastionSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (BastionSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BastionSettings)(nil)).Elem()
+}
+
+func (o BastionSettingsPtrOutput) ToBastionSettingsPtrOutput() BastionSettingsPtrOutput {
+	return o
+}
+
+func (o BastionSettingsPtrOutput) ToBastionSettingsPtrOutputWithContext(ctx context.Context) BastionSettingsPtrOutput {
+	return o
+}
+
+func (o BastionSettingsPtrOutput) Elem() BastionSettingsOutput {
+	return o.ApplyT(func(v *BastionSettings) BastionSettings {
+		if v != nil {
+			return *v
+		}
+		var ret BastionSettings
+		return ret
+	}).(BastionSettingsOutput)
+}
+
+// Bastion SKU.
+func (o BastionSettingsPtrOutput) Sku() BastionSkuPtrOutput {
+	return o.ApplyT(func(v *BastionSettings) *BastionSku {
+		if v == nil {
+			return nil
+		}
+		return v.Sku
+	}).(BastionSkuPtrOutput)
+}
+
+// The DNS Private Resolver SecureMLNetwork created.
+type DNSResolverDetails struct {
+	// Azure resource ID of the DNS resolver.
+	Id string `pulumi:"id"`
+	// Azure resource ID of its inbound endpoint.
+	InboundEndpointId string `pulumi:"inboundEndpointId"`
+	// The inbound endpoint's address: the target of on-premises conditional forwarders (see conditionalForwarders) and the network's DNS server.
+	InboundIpAddress string `pulumi:"inboundIpAddress"`
+}
+
+// The DNS Private Resolver SecureMLNetwork created.
+type DNSResolverDetailsOutput struct{ *pulumi.OutputState }
+
+func (DNSResolverDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DNSResolverDetails)(nil)).Elem()
+}
+
+func (o DNSResolverDetailsOutput) ToDNSResolverDetailsOutput() DNSResolverDetailsOutput {
+	return o
+}
+
+func (o DNSResolverDetailsOutput) ToDNSResolverDetailsOutputWithContext(ctx context.Context) DNSResolverDetailsOutput {
+	return o
+}
+
+// Azure resource ID of the DNS resolver.
+func (o DNSResolverDetailsOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v DNSResolverDetails) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Azure resource ID of its inbound endpoint.
+func (o DNSResolverDetailsOutput) InboundEndpointId() pulumi.StringOutput {
+	return o.ApplyT(func(v DNSResolverDetails) string { return v.InboundEndpointId }).(pulumi.StringOutput)
+}
+
+// The inbound endpoint's address: the target of on-premises conditional forwarders (see conditionalForwarders) and the network's DNS server.
+func (o DNSResolverDetailsOutput) InboundIpAddress() pulumi.StringOutput {
+	return o.ApplyT(func(v DNSResolverDetails) string { return v.InboundIpAddress }).(pulumi.StringOutput)
+}
+
+// A DNS Private Resolver with an inbound endpoint, so VPN and on-premises clients resolve the private zones.
+type DNSResolverSettings struct {
+	// Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+	SetVirtualNetworkDnsServers *bool `pulumi:"setVirtualNetworkDnsServers"`
+}
+
+// Defaults sets the appropriate defaults for DNSResolverSettings
+func (val *DNSResolverSettings) Defaults() *DNSResolverSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.SetVirtualNetworkDnsServers == nil {
+		setVirtualNetworkDnsServers_ := true
+		tmp.SetVirtualNetworkDnsServers = &setVirtualNetworkDnsServers_
+	}
+	return &tmp
+}
+
+// DNSResolverSettingsInput is an input type that accepts DNSResolverSettingsArgs and DNSResolverSettingsOutput values.
+// You can construct a concrete instance of `DNSResolverSettingsInput` via:
+//
+//	DNSResolverSettingsArgs{...}
+type DNSResolverSettingsInput interface {
+	pulumi.Input
+
+	ToDNSResolverSettingsOutput() DNSResolverSettingsOutput
+	ToDNSResolverSettingsOutputWithContext(context.Context) DNSResolverSettingsOutput
+}
+
+// A DNS Private Resolver with an inbound endpoint, so VPN and on-premises clients resolve the private zones.
+type DNSResolverSettingsArgs struct {
+	// Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+	SetVirtualNetworkDnsServers pulumi.BoolPtrInput `pulumi:"setVirtualNetworkDnsServers"`
+}
+
+// Defaults sets the appropriate defaults for DNSResolverSettingsArgs
+func (val *DNSResolverSettingsArgs) Defaults() *DNSResolverSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.SetVirtualNetworkDnsServers == nil {
+		tmp.SetVirtualNetworkDnsServers = pulumi.BoolPtr(true)
+	}
+	return &tmp
+}
+func (DNSResolverSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DNSResolverSettings)(nil)).Elem()
+}
+
+func (i DNSResolverSettingsArgs) ToDNSResolverSettingsOutput() DNSResolverSettingsOutput {
+	return i.ToDNSResolverSettingsOutputWithContext(context.Background())
+}
+
+func (i DNSResolverSettingsArgs) ToDNSResolverSettingsOutputWithContext(ctx context.Context) DNSResolverSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DNSResolverSettingsOutput)
+}
+
+func (i DNSResolverSettingsArgs) ToDNSResolverSettingsPtrOutput() DNSResolverSettingsPtrOutput {
+	return i.ToDNSResolverSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i DNSResolverSettingsArgs) ToDNSResolverSettingsPtrOutputWithContext(ctx context.Context) DNSResolverSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DNSResolverSettingsOutput).ToDNSResolverSettingsPtrOutputWithContext(ctx)
+}
+
+// DNSResolverSettingsPtrInput is an input type that accepts DNSResolverSettingsArgs, DNSResolverSettingsPtr and DNSResolverSettingsPtrOutput values.
+// You can construct a concrete instance of `DNSResolverSettingsPtrInput` via:
+//
+//	        DNSResolverSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type DNSResolverSettingsPtrInput interface {
+	pulumi.Input
+
+	ToDNSResolverSettingsPtrOutput() DNSResolverSettingsPtrOutput
+	ToDNSResolverSettingsPtrOutputWithContext(context.Context) DNSResolverSettingsPtrOutput
+}
+
+type dnsresolverSettingsPtrType DNSResolverSettingsArgs
+
+func DNSResolverSettingsPtr(v *DNSResolverSettingsArgs) DNSResolverSettingsPtrInput {
+	return (*dnsresolverSettingsPtrType)(v)
+}
+
+func (*dnsresolverSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DNSResolverSettings)(nil)).Elem()
+}
+
+func (i *dnsresolverSettingsPtrType) ToDNSResolverSettingsPtrOutput() DNSResolverSettingsPtrOutput {
+	return i.ToDNSResolverSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *dnsresolverSettingsPtrType) ToDNSResolverSettingsPtrOutputWithContext(ctx context.Context) DNSResolverSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DNSResolverSettingsPtrOutput)
+}
+
+// A DNS Private Resolver with an inbound endpoint, so VPN and on-premises clients resolve the private zones.
+type DNSResolverSettingsOutput struct{ *pulumi.OutputState }
+
+func (DNSResolverSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DNSResolverSettings)(nil)).Elem()
+}
+
+func (o DNSResolverSettingsOutput) ToDNSResolverSettingsOutput() DNSResolverSettingsOutput {
+	return o
+}
+
+func (o DNSResolverSettingsOutput) ToDNSResolverSettingsOutputWithContext(ctx context.Context) DNSResolverSettingsOutput {
+	return o
+}
+
+func (o DNSResolverSettingsOutput) ToDNSResolverSettingsPtrOutput() DNSResolverSettingsPtrOutput {
+	return o.ToDNSResolverSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o DNSResolverSettingsOutput) ToDNSResolverSettingsPtrOutputWithContext(ctx context.Context) DNSResolverSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DNSResolverSettings) *DNSResolverSettings {
+		return &v
+	}).(DNSResolverSettingsPtrOutput)
+}
+
+// Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+func (o DNSResolverSettingsOutput) SetVirtualNetworkDnsServers() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v DNSResolverSettings) *bool { return v.SetVirtualNetworkDnsServers }).(pulumi.BoolPtrOutput)
+}
+
+type DNSResolverSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (DNSResolverSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DNSResolverSettings)(nil)).Elem()
+}
+
+func (o DNSResolverSettingsPtrOutput) ToDNSResolverSettingsPtrOutput() DNSResolverSettingsPtrOutput {
+	return o
+}
+
+func (o DNSResolverSettingsPtrOutput) ToDNSResolverSettingsPtrOutputWithContext(ctx context.Context) DNSResolverSettingsPtrOutput {
+	return o
+}
+
+func (o DNSResolverSettingsPtrOutput) Elem() DNSResolverSettingsOutput {
+	return o.ApplyT(func(v *DNSResolverSettings) DNSResolverSettings {
+		if v != nil {
+			return *v
+		}
+		var ret DNSResolverSettings
+		return ret
+	}).(DNSResolverSettingsOutput)
+}
+
+// Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+func (o DNSResolverSettingsPtrOutput) SetVirtualNetworkDnsServers() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *DNSResolverSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.SetVirtualNetworkDnsServers
+	}).(pulumi.BoolPtrOutput)
+}
+
 // How private DNS is handled: zones created here, or existing central zones.
 type DNSSettings struct {
 	// Whether to create a DNS zone group on each private endpoint, which writes its A records. Turn off when Azure Policy (DeployIfNotExists) creates the zone groups.
@@ -222,6 +630,1453 @@ func (o DNSSettingsPtrOutput) LinkVirtualNetwork() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// Microsoft Entra ID authentication for point-to-site users.
+type EntraIDSettings struct {
+	// The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+	Audience *string `pulumi:"audience"`
+	// The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+	TenantId string `pulumi:"tenantId"`
+}
+
+// EntraIDSettingsInput is an input type that accepts EntraIDSettingsArgs and EntraIDSettingsOutput values.
+// You can construct a concrete instance of `EntraIDSettingsInput` via:
+//
+//	EntraIDSettingsArgs{...}
+type EntraIDSettingsInput interface {
+	pulumi.Input
+
+	ToEntraIDSettingsOutput() EntraIDSettingsOutput
+	ToEntraIDSettingsOutputWithContext(context.Context) EntraIDSettingsOutput
+}
+
+// Microsoft Entra ID authentication for point-to-site users.
+type EntraIDSettingsArgs struct {
+	// The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+	Audience pulumi.StringPtrInput `pulumi:"audience"`
+	// The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+	TenantId pulumi.StringInput `pulumi:"tenantId"`
+}
+
+func (EntraIDSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EntraIDSettings)(nil)).Elem()
+}
+
+func (i EntraIDSettingsArgs) ToEntraIDSettingsOutput() EntraIDSettingsOutput {
+	return i.ToEntraIDSettingsOutputWithContext(context.Background())
+}
+
+func (i EntraIDSettingsArgs) ToEntraIDSettingsOutputWithContext(ctx context.Context) EntraIDSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EntraIDSettingsOutput)
+}
+
+func (i EntraIDSettingsArgs) ToEntraIDSettingsPtrOutput() EntraIDSettingsPtrOutput {
+	return i.ToEntraIDSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i EntraIDSettingsArgs) ToEntraIDSettingsPtrOutputWithContext(ctx context.Context) EntraIDSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EntraIDSettingsOutput).ToEntraIDSettingsPtrOutputWithContext(ctx)
+}
+
+// EntraIDSettingsPtrInput is an input type that accepts EntraIDSettingsArgs, EntraIDSettingsPtr and EntraIDSettingsPtrOutput values.
+// You can construct a concrete instance of `EntraIDSettingsPtrInput` via:
+//
+//	        EntraIDSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type EntraIDSettingsPtrInput interface {
+	pulumi.Input
+
+	ToEntraIDSettingsPtrOutput() EntraIDSettingsPtrOutput
+	ToEntraIDSettingsPtrOutputWithContext(context.Context) EntraIDSettingsPtrOutput
+}
+
+type entraIDSettingsPtrType EntraIDSettingsArgs
+
+func EntraIDSettingsPtr(v *EntraIDSettingsArgs) EntraIDSettingsPtrInput {
+	return (*entraIDSettingsPtrType)(v)
+}
+
+func (*entraIDSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EntraIDSettings)(nil)).Elem()
+}
+
+func (i *entraIDSettingsPtrType) ToEntraIDSettingsPtrOutput() EntraIDSettingsPtrOutput {
+	return i.ToEntraIDSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *entraIDSettingsPtrType) ToEntraIDSettingsPtrOutputWithContext(ctx context.Context) EntraIDSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EntraIDSettingsPtrOutput)
+}
+
+// Microsoft Entra ID authentication for point-to-site users.
+type EntraIDSettingsOutput struct{ *pulumi.OutputState }
+
+func (EntraIDSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EntraIDSettings)(nil)).Elem()
+}
+
+func (o EntraIDSettingsOutput) ToEntraIDSettingsOutput() EntraIDSettingsOutput {
+	return o
+}
+
+func (o EntraIDSettingsOutput) ToEntraIDSettingsOutputWithContext(ctx context.Context) EntraIDSettingsOutput {
+	return o
+}
+
+func (o EntraIDSettingsOutput) ToEntraIDSettingsPtrOutput() EntraIDSettingsPtrOutput {
+	return o.ToEntraIDSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o EntraIDSettingsOutput) ToEntraIDSettingsPtrOutputWithContext(ctx context.Context) EntraIDSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EntraIDSettings) *EntraIDSettings {
+		return &v
+	}).(EntraIDSettingsPtrOutput)
+}
+
+// The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+func (o EntraIDSettingsOutput) Audience() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EntraIDSettings) *string { return v.Audience }).(pulumi.StringPtrOutput)
+}
+
+// The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+func (o EntraIDSettingsOutput) TenantId() pulumi.StringOutput {
+	return o.ApplyT(func(v EntraIDSettings) string { return v.TenantId }).(pulumi.StringOutput)
+}
+
+type EntraIDSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (EntraIDSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EntraIDSettings)(nil)).Elem()
+}
+
+func (o EntraIDSettingsPtrOutput) ToEntraIDSettingsPtrOutput() EntraIDSettingsPtrOutput {
+	return o
+}
+
+func (o EntraIDSettingsPtrOutput) ToEntraIDSettingsPtrOutputWithContext(ctx context.Context) EntraIDSettingsPtrOutput {
+	return o
+}
+
+func (o EntraIDSettingsPtrOutput) Elem() EntraIDSettingsOutput {
+	return o.ApplyT(func(v *EntraIDSettings) EntraIDSettings {
+		if v != nil {
+			return *v
+		}
+		var ret EntraIDSettings
+		return ret
+	}).(EntraIDSettingsOutput)
+}
+
+// The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+func (o EntraIDSettingsPtrOutput) Audience() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EntraIDSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Audience
+	}).(pulumi.StringPtrOutput)
+}
+
+// The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+func (o EntraIDSettingsPtrOutput) TenantId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EntraIDSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.TenantId
+	}).(pulumi.StringPtrOutput)
+}
+
+// A connection from the ExpressRoute gateway to a circuit.
+type ExpressRouteConnectionSettings struct {
+	// Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+	AuthorizationKey *string `pulumi:"authorizationKey"`
+	// Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+	CircuitId string `pulumi:"circuitId"`
+	// Routing weight of the connection, 0 to 32000.
+	RoutingWeight *int `pulumi:"routingWeight"`
+}
+
+// ExpressRouteConnectionSettingsInput is an input type that accepts ExpressRouteConnectionSettingsArgs and ExpressRouteConnectionSettingsOutput values.
+// You can construct a concrete instance of `ExpressRouteConnectionSettingsInput` via:
+//
+//	ExpressRouteConnectionSettingsArgs{...}
+type ExpressRouteConnectionSettingsInput interface {
+	pulumi.Input
+
+	ToExpressRouteConnectionSettingsOutput() ExpressRouteConnectionSettingsOutput
+	ToExpressRouteConnectionSettingsOutputWithContext(context.Context) ExpressRouteConnectionSettingsOutput
+}
+
+// A connection from the ExpressRoute gateway to a circuit.
+type ExpressRouteConnectionSettingsArgs struct {
+	// Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+	AuthorizationKey pulumi.StringPtrInput `pulumi:"authorizationKey"`
+	// Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+	CircuitId pulumi.StringInput `pulumi:"circuitId"`
+	// Routing weight of the connection, 0 to 32000.
+	RoutingWeight pulumi.IntPtrInput `pulumi:"routingWeight"`
+}
+
+func (ExpressRouteConnectionSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExpressRouteConnectionSettings)(nil)).Elem()
+}
+
+func (i ExpressRouteConnectionSettingsArgs) ToExpressRouteConnectionSettingsOutput() ExpressRouteConnectionSettingsOutput {
+	return i.ToExpressRouteConnectionSettingsOutputWithContext(context.Background())
+}
+
+func (i ExpressRouteConnectionSettingsArgs) ToExpressRouteConnectionSettingsOutputWithContext(ctx context.Context) ExpressRouteConnectionSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExpressRouteConnectionSettingsOutput)
+}
+
+func (i ExpressRouteConnectionSettingsArgs) ToExpressRouteConnectionSettingsPtrOutput() ExpressRouteConnectionSettingsPtrOutput {
+	return i.ToExpressRouteConnectionSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i ExpressRouteConnectionSettingsArgs) ToExpressRouteConnectionSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteConnectionSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExpressRouteConnectionSettingsOutput).ToExpressRouteConnectionSettingsPtrOutputWithContext(ctx)
+}
+
+// ExpressRouteConnectionSettingsPtrInput is an input type that accepts ExpressRouteConnectionSettingsArgs, ExpressRouteConnectionSettingsPtr and ExpressRouteConnectionSettingsPtrOutput values.
+// You can construct a concrete instance of `ExpressRouteConnectionSettingsPtrInput` via:
+//
+//	        ExpressRouteConnectionSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type ExpressRouteConnectionSettingsPtrInput interface {
+	pulumi.Input
+
+	ToExpressRouteConnectionSettingsPtrOutput() ExpressRouteConnectionSettingsPtrOutput
+	ToExpressRouteConnectionSettingsPtrOutputWithContext(context.Context) ExpressRouteConnectionSettingsPtrOutput
+}
+
+type expressRouteConnectionSettingsPtrType ExpressRouteConnectionSettingsArgs
+
+func ExpressRouteConnectionSettingsPtr(v *ExpressRouteConnectionSettingsArgs) ExpressRouteConnectionSettingsPtrInput {
+	return (*expressRouteConnectionSettingsPtrType)(v)
+}
+
+func (*expressRouteConnectionSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExpressRouteConnectionSettings)(nil)).Elem()
+}
+
+func (i *expressRouteConnectionSettingsPtrType) ToExpressRouteConnectionSettingsPtrOutput() ExpressRouteConnectionSettingsPtrOutput {
+	return i.ToExpressRouteConnectionSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *expressRouteConnectionSettingsPtrType) ToExpressRouteConnectionSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteConnectionSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExpressRouteConnectionSettingsPtrOutput)
+}
+
+// A connection from the ExpressRoute gateway to a circuit.
+type ExpressRouteConnectionSettingsOutput struct{ *pulumi.OutputState }
+
+func (ExpressRouteConnectionSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExpressRouteConnectionSettings)(nil)).Elem()
+}
+
+func (o ExpressRouteConnectionSettingsOutput) ToExpressRouteConnectionSettingsOutput() ExpressRouteConnectionSettingsOutput {
+	return o
+}
+
+func (o ExpressRouteConnectionSettingsOutput) ToExpressRouteConnectionSettingsOutputWithContext(ctx context.Context) ExpressRouteConnectionSettingsOutput {
+	return o
+}
+
+func (o ExpressRouteConnectionSettingsOutput) ToExpressRouteConnectionSettingsPtrOutput() ExpressRouteConnectionSettingsPtrOutput {
+	return o.ToExpressRouteConnectionSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o ExpressRouteConnectionSettingsOutput) ToExpressRouteConnectionSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteConnectionSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ExpressRouteConnectionSettings) *ExpressRouteConnectionSettings {
+		return &v
+	}).(ExpressRouteConnectionSettingsPtrOutput)
+}
+
+// Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+func (o ExpressRouteConnectionSettingsOutput) AuthorizationKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ExpressRouteConnectionSettings) *string { return v.AuthorizationKey }).(pulumi.StringPtrOutput)
+}
+
+// Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+func (o ExpressRouteConnectionSettingsOutput) CircuitId() pulumi.StringOutput {
+	return o.ApplyT(func(v ExpressRouteConnectionSettings) string { return v.CircuitId }).(pulumi.StringOutput)
+}
+
+// Routing weight of the connection, 0 to 32000.
+func (o ExpressRouteConnectionSettingsOutput) RoutingWeight() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v ExpressRouteConnectionSettings) *int { return v.RoutingWeight }).(pulumi.IntPtrOutput)
+}
+
+type ExpressRouteConnectionSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (ExpressRouteConnectionSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExpressRouteConnectionSettings)(nil)).Elem()
+}
+
+func (o ExpressRouteConnectionSettingsPtrOutput) ToExpressRouteConnectionSettingsPtrOutput() ExpressRouteConnectionSettingsPtrOutput {
+	return o
+}
+
+func (o ExpressRouteConnectionSettingsPtrOutput) ToExpressRouteConnectionSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteConnectionSettingsPtrOutput {
+	return o
+}
+
+func (o ExpressRouteConnectionSettingsPtrOutput) Elem() ExpressRouteConnectionSettingsOutput {
+	return o.ApplyT(func(v *ExpressRouteConnectionSettings) ExpressRouteConnectionSettings {
+		if v != nil {
+			return *v
+		}
+		var ret ExpressRouteConnectionSettings
+		return ret
+	}).(ExpressRouteConnectionSettingsOutput)
+}
+
+// Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+func (o ExpressRouteConnectionSettingsPtrOutput) AuthorizationKey() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ExpressRouteConnectionSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AuthorizationKey
+	}).(pulumi.StringPtrOutput)
+}
+
+// Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+func (o ExpressRouteConnectionSettingsPtrOutput) CircuitId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ExpressRouteConnectionSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.CircuitId
+	}).(pulumi.StringPtrOutput)
+}
+
+// Routing weight of the connection, 0 to 32000.
+func (o ExpressRouteConnectionSettingsPtrOutput) RoutingWeight() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *ExpressRouteConnectionSettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.RoutingWeight
+	}).(pulumi.IntPtrOutput)
+}
+
+// The ExpressRoute gateway SecureMLNetwork created.
+type ExpressRouteGatewayDetails struct {
+	// ID of the connection to the circuit, when expressRoute.connection is set.
+	ConnectionId *string `pulumi:"connectionId"`
+	// Azure resource ID of the virtual network gateway.
+	Id string `pulumi:"id"`
+}
+
+// The ExpressRoute gateway SecureMLNetwork created.
+type ExpressRouteGatewayDetailsOutput struct{ *pulumi.OutputState }
+
+func (ExpressRouteGatewayDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExpressRouteGatewayDetails)(nil)).Elem()
+}
+
+func (o ExpressRouteGatewayDetailsOutput) ToExpressRouteGatewayDetailsOutput() ExpressRouteGatewayDetailsOutput {
+	return o
+}
+
+func (o ExpressRouteGatewayDetailsOutput) ToExpressRouteGatewayDetailsOutputWithContext(ctx context.Context) ExpressRouteGatewayDetailsOutput {
+	return o
+}
+
+// ID of the connection to the circuit, when expressRoute.connection is set.
+func (o ExpressRouteGatewayDetailsOutput) ConnectionId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ExpressRouteGatewayDetails) *string { return v.ConnectionId }).(pulumi.StringPtrOutput)
+}
+
+// Azure resource ID of the virtual network gateway.
+func (o ExpressRouteGatewayDetailsOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v ExpressRouteGatewayDetails) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// ExpressRoute gateway settings.
+type ExpressRouteSettings struct {
+	// The connection to an ExpressRoute circuit.
+	Connection *ExpressRouteConnectionSettings `pulumi:"connection"`
+	// ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+	MaxScaleUnits *int `pulumi:"maxScaleUnits"`
+	// ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+	MinScaleUnits *int `pulumi:"minScaleUnits"`
+	// Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+	Sku *ExpressRouteGatewaySku `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for ExpressRouteSettings
+func (val *ExpressRouteSettings) Defaults() *ExpressRouteSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Sku == nil {
+		sku_ := ExpressRouteGatewaySku("ErGw1AZ")
+		tmp.Sku = &sku_
+	}
+	return &tmp
+}
+
+// ExpressRouteSettingsInput is an input type that accepts ExpressRouteSettingsArgs and ExpressRouteSettingsOutput values.
+// You can construct a concrete instance of `ExpressRouteSettingsInput` via:
+//
+//	ExpressRouteSettingsArgs{...}
+type ExpressRouteSettingsInput interface {
+	pulumi.Input
+
+	ToExpressRouteSettingsOutput() ExpressRouteSettingsOutput
+	ToExpressRouteSettingsOutputWithContext(context.Context) ExpressRouteSettingsOutput
+}
+
+// ExpressRoute gateway settings.
+type ExpressRouteSettingsArgs struct {
+	// The connection to an ExpressRoute circuit.
+	Connection ExpressRouteConnectionSettingsPtrInput `pulumi:"connection"`
+	// ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+	MaxScaleUnits pulumi.IntPtrInput `pulumi:"maxScaleUnits"`
+	// ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+	MinScaleUnits pulumi.IntPtrInput `pulumi:"minScaleUnits"`
+	// Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+	Sku ExpressRouteGatewaySkuPtrInput `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for ExpressRouteSettingsArgs
+func (val *ExpressRouteSettingsArgs) Defaults() *ExpressRouteSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Sku == nil {
+		tmp.Sku = ExpressRouteGatewaySku("ErGw1AZ")
+	}
+	return &tmp
+}
+func (ExpressRouteSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExpressRouteSettings)(nil)).Elem()
+}
+
+func (i ExpressRouteSettingsArgs) ToExpressRouteSettingsOutput() ExpressRouteSettingsOutput {
+	return i.ToExpressRouteSettingsOutputWithContext(context.Background())
+}
+
+func (i ExpressRouteSettingsArgs) ToExpressRouteSettingsOutputWithContext(ctx context.Context) ExpressRouteSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExpressRouteSettingsOutput)
+}
+
+func (i ExpressRouteSettingsArgs) ToExpressRouteSettingsPtrOutput() ExpressRouteSettingsPtrOutput {
+	return i.ToExpressRouteSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i ExpressRouteSettingsArgs) ToExpressRouteSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExpressRouteSettingsOutput).ToExpressRouteSettingsPtrOutputWithContext(ctx)
+}
+
+// ExpressRouteSettingsPtrInput is an input type that accepts ExpressRouteSettingsArgs, ExpressRouteSettingsPtr and ExpressRouteSettingsPtrOutput values.
+// You can construct a concrete instance of `ExpressRouteSettingsPtrInput` via:
+//
+//	        ExpressRouteSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type ExpressRouteSettingsPtrInput interface {
+	pulumi.Input
+
+	ToExpressRouteSettingsPtrOutput() ExpressRouteSettingsPtrOutput
+	ToExpressRouteSettingsPtrOutputWithContext(context.Context) ExpressRouteSettingsPtrOutput
+}
+
+type expressRouteSettingsPtrType ExpressRouteSettingsArgs
+
+func ExpressRouteSettingsPtr(v *ExpressRouteSettingsArgs) ExpressRouteSettingsPtrInput {
+	return (*expressRouteSettingsPtrType)(v)
+}
+
+func (*expressRouteSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExpressRouteSettings)(nil)).Elem()
+}
+
+func (i *expressRouteSettingsPtrType) ToExpressRouteSettingsPtrOutput() ExpressRouteSettingsPtrOutput {
+	return i.ToExpressRouteSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *expressRouteSettingsPtrType) ToExpressRouteSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExpressRouteSettingsPtrOutput)
+}
+
+// ExpressRoute gateway settings.
+type ExpressRouteSettingsOutput struct{ *pulumi.OutputState }
+
+func (ExpressRouteSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExpressRouteSettings)(nil)).Elem()
+}
+
+func (o ExpressRouteSettingsOutput) ToExpressRouteSettingsOutput() ExpressRouteSettingsOutput {
+	return o
+}
+
+func (o ExpressRouteSettingsOutput) ToExpressRouteSettingsOutputWithContext(ctx context.Context) ExpressRouteSettingsOutput {
+	return o
+}
+
+func (o ExpressRouteSettingsOutput) ToExpressRouteSettingsPtrOutput() ExpressRouteSettingsPtrOutput {
+	return o.ToExpressRouteSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o ExpressRouteSettingsOutput) ToExpressRouteSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ExpressRouteSettings) *ExpressRouteSettings {
+		return &v
+	}).(ExpressRouteSettingsPtrOutput)
+}
+
+// The connection to an ExpressRoute circuit.
+func (o ExpressRouteSettingsOutput) Connection() ExpressRouteConnectionSettingsPtrOutput {
+	return o.ApplyT(func(v ExpressRouteSettings) *ExpressRouteConnectionSettings { return v.Connection }).(ExpressRouteConnectionSettingsPtrOutput)
+}
+
+// ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+func (o ExpressRouteSettingsOutput) MaxScaleUnits() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v ExpressRouteSettings) *int { return v.MaxScaleUnits }).(pulumi.IntPtrOutput)
+}
+
+// ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+func (o ExpressRouteSettingsOutput) MinScaleUnits() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v ExpressRouteSettings) *int { return v.MinScaleUnits }).(pulumi.IntPtrOutput)
+}
+
+// Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+func (o ExpressRouteSettingsOutput) Sku() ExpressRouteGatewaySkuPtrOutput {
+	return o.ApplyT(func(v ExpressRouteSettings) *ExpressRouteGatewaySku { return v.Sku }).(ExpressRouteGatewaySkuPtrOutput)
+}
+
+type ExpressRouteSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (ExpressRouteSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExpressRouteSettings)(nil)).Elem()
+}
+
+func (o ExpressRouteSettingsPtrOutput) ToExpressRouteSettingsPtrOutput() ExpressRouteSettingsPtrOutput {
+	return o
+}
+
+func (o ExpressRouteSettingsPtrOutput) ToExpressRouteSettingsPtrOutputWithContext(ctx context.Context) ExpressRouteSettingsPtrOutput {
+	return o
+}
+
+func (o ExpressRouteSettingsPtrOutput) Elem() ExpressRouteSettingsOutput {
+	return o.ApplyT(func(v *ExpressRouteSettings) ExpressRouteSettings {
+		if v != nil {
+			return *v
+		}
+		var ret ExpressRouteSettings
+		return ret
+	}).(ExpressRouteSettingsOutput)
+}
+
+// The connection to an ExpressRoute circuit.
+func (o ExpressRouteSettingsPtrOutput) Connection() ExpressRouteConnectionSettingsPtrOutput {
+	return o.ApplyT(func(v *ExpressRouteSettings) *ExpressRouteConnectionSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Connection
+	}).(ExpressRouteConnectionSettingsPtrOutput)
+}
+
+// ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+func (o ExpressRouteSettingsPtrOutput) MaxScaleUnits() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *ExpressRouteSettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MaxScaleUnits
+	}).(pulumi.IntPtrOutput)
+}
+
+// ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+func (o ExpressRouteSettingsPtrOutput) MinScaleUnits() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *ExpressRouteSettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.MinScaleUnits
+	}).(pulumi.IntPtrOutput)
+}
+
+// Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+func (o ExpressRouteSettingsPtrOutput) Sku() ExpressRouteGatewaySkuPtrOutput {
+	return o.ApplyT(func(v *ExpressRouteSettings) *ExpressRouteGatewaySku {
+		if v == nil {
+			return nil
+		}
+		return v.Sku
+	}).(ExpressRouteGatewaySkuPtrOutput)
+}
+
+// BGP settings of the gateway.
+type GatewayBgpDetails struct {
+	// The gateway's autonomous system number.
+	Asn int `pulumi:"asn"`
+	// The gateway's BGP peer addresses (one per instance), as Azure reports them.
+	PeeringAddresses []string `pulumi:"peeringAddresses"`
+}
+
+// BGP settings of the gateway.
+type GatewayBgpDetailsOutput struct{ *pulumi.OutputState }
+
+func (GatewayBgpDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GatewayBgpDetails)(nil)).Elem()
+}
+
+func (o GatewayBgpDetailsOutput) ToGatewayBgpDetailsOutput() GatewayBgpDetailsOutput {
+	return o
+}
+
+func (o GatewayBgpDetailsOutput) ToGatewayBgpDetailsOutputWithContext(ctx context.Context) GatewayBgpDetailsOutput {
+	return o
+}
+
+// The gateway's autonomous system number.
+func (o GatewayBgpDetailsOutput) Asn() pulumi.IntOutput {
+	return o.ApplyT(func(v GatewayBgpDetails) int { return v.Asn }).(pulumi.IntOutput)
+}
+
+// The gateway's BGP peer addresses (one per instance), as Azure reports them.
+func (o GatewayBgpDetailsOutput) PeeringAddresses() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v GatewayBgpDetails) []string { return v.PeeringAddresses }).(pulumi.StringArrayOutput)
+}
+
+type GatewayBgpDetailsPtrOutput struct{ *pulumi.OutputState }
+
+func (GatewayBgpDetailsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**GatewayBgpDetails)(nil)).Elem()
+}
+
+func (o GatewayBgpDetailsPtrOutput) ToGatewayBgpDetailsPtrOutput() GatewayBgpDetailsPtrOutput {
+	return o
+}
+
+func (o GatewayBgpDetailsPtrOutput) ToGatewayBgpDetailsPtrOutputWithContext(ctx context.Context) GatewayBgpDetailsPtrOutput {
+	return o
+}
+
+func (o GatewayBgpDetailsPtrOutput) Elem() GatewayBgpDetailsOutput {
+	return o.ApplyT(func(v *GatewayBgpDetails) GatewayBgpDetails {
+		if v != nil {
+			return *v
+		}
+		var ret GatewayBgpDetails
+		return ret
+	}).(GatewayBgpDetailsOutput)
+}
+
+// The gateway's autonomous system number.
+func (o GatewayBgpDetailsPtrOutput) Asn() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *GatewayBgpDetails) *int {
+		if v == nil {
+			return nil
+		}
+		return &v.Asn
+	}).(pulumi.IntPtrOutput)
+}
+
+// The gateway's BGP peer addresses (one per instance), as Azure reports them.
+func (o GatewayBgpDetailsPtrOutput) PeeringAddresses() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *GatewayBgpDetails) []string {
+		if v == nil {
+			return nil
+		}
+		return v.PeeringAddresses
+	}).(pulumi.StringArrayOutput)
+}
+
+// BGP on the VPN gateway.
+type GatewayBgpSettings struct {
+	// The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+	Asn *int `pulumi:"asn"`
+}
+
+// Defaults sets the appropriate defaults for GatewayBgpSettings
+func (val *GatewayBgpSettings) Defaults() *GatewayBgpSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Asn == nil {
+		asn_ := 65515
+		tmp.Asn = &asn_
+	}
+	return &tmp
+}
+
+// GatewayBgpSettingsInput is an input type that accepts GatewayBgpSettingsArgs and GatewayBgpSettingsOutput values.
+// You can construct a concrete instance of `GatewayBgpSettingsInput` via:
+//
+//	GatewayBgpSettingsArgs{...}
+type GatewayBgpSettingsInput interface {
+	pulumi.Input
+
+	ToGatewayBgpSettingsOutput() GatewayBgpSettingsOutput
+	ToGatewayBgpSettingsOutputWithContext(context.Context) GatewayBgpSettingsOutput
+}
+
+// BGP on the VPN gateway.
+type GatewayBgpSettingsArgs struct {
+	// The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+	Asn pulumi.IntPtrInput `pulumi:"asn"`
+}
+
+// Defaults sets the appropriate defaults for GatewayBgpSettingsArgs
+func (val *GatewayBgpSettingsArgs) Defaults() *GatewayBgpSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Asn == nil {
+		tmp.Asn = pulumi.IntPtr(65515)
+	}
+	return &tmp
+}
+func (GatewayBgpSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*GatewayBgpSettings)(nil)).Elem()
+}
+
+func (i GatewayBgpSettingsArgs) ToGatewayBgpSettingsOutput() GatewayBgpSettingsOutput {
+	return i.ToGatewayBgpSettingsOutputWithContext(context.Background())
+}
+
+func (i GatewayBgpSettingsArgs) ToGatewayBgpSettingsOutputWithContext(ctx context.Context) GatewayBgpSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayBgpSettingsOutput)
+}
+
+func (i GatewayBgpSettingsArgs) ToGatewayBgpSettingsPtrOutput() GatewayBgpSettingsPtrOutput {
+	return i.ToGatewayBgpSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i GatewayBgpSettingsArgs) ToGatewayBgpSettingsPtrOutputWithContext(ctx context.Context) GatewayBgpSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayBgpSettingsOutput).ToGatewayBgpSettingsPtrOutputWithContext(ctx)
+}
+
+// GatewayBgpSettingsPtrInput is an input type that accepts GatewayBgpSettingsArgs, GatewayBgpSettingsPtr and GatewayBgpSettingsPtrOutput values.
+// You can construct a concrete instance of `GatewayBgpSettingsPtrInput` via:
+//
+//	        GatewayBgpSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type GatewayBgpSettingsPtrInput interface {
+	pulumi.Input
+
+	ToGatewayBgpSettingsPtrOutput() GatewayBgpSettingsPtrOutput
+	ToGatewayBgpSettingsPtrOutputWithContext(context.Context) GatewayBgpSettingsPtrOutput
+}
+
+type gatewayBgpSettingsPtrType GatewayBgpSettingsArgs
+
+func GatewayBgpSettingsPtr(v *GatewayBgpSettingsArgs) GatewayBgpSettingsPtrInput {
+	return (*gatewayBgpSettingsPtrType)(v)
+}
+
+func (*gatewayBgpSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**GatewayBgpSettings)(nil)).Elem()
+}
+
+func (i *gatewayBgpSettingsPtrType) ToGatewayBgpSettingsPtrOutput() GatewayBgpSettingsPtrOutput {
+	return i.ToGatewayBgpSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *gatewayBgpSettingsPtrType) ToGatewayBgpSettingsPtrOutputWithContext(ctx context.Context) GatewayBgpSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(GatewayBgpSettingsPtrOutput)
+}
+
+// BGP on the VPN gateway.
+type GatewayBgpSettingsOutput struct{ *pulumi.OutputState }
+
+func (GatewayBgpSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*GatewayBgpSettings)(nil)).Elem()
+}
+
+func (o GatewayBgpSettingsOutput) ToGatewayBgpSettingsOutput() GatewayBgpSettingsOutput {
+	return o
+}
+
+func (o GatewayBgpSettingsOutput) ToGatewayBgpSettingsOutputWithContext(ctx context.Context) GatewayBgpSettingsOutput {
+	return o
+}
+
+func (o GatewayBgpSettingsOutput) ToGatewayBgpSettingsPtrOutput() GatewayBgpSettingsPtrOutput {
+	return o.ToGatewayBgpSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o GatewayBgpSettingsOutput) ToGatewayBgpSettingsPtrOutputWithContext(ctx context.Context) GatewayBgpSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v GatewayBgpSettings) *GatewayBgpSettings {
+		return &v
+	}).(GatewayBgpSettingsPtrOutput)
+}
+
+// The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+func (o GatewayBgpSettingsOutput) Asn() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v GatewayBgpSettings) *int { return v.Asn }).(pulumi.IntPtrOutput)
+}
+
+type GatewayBgpSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (GatewayBgpSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**GatewayBgpSettings)(nil)).Elem()
+}
+
+func (o GatewayBgpSettingsPtrOutput) ToGatewayBgpSettingsPtrOutput() GatewayBgpSettingsPtrOutput {
+	return o
+}
+
+func (o GatewayBgpSettingsPtrOutput) ToGatewayBgpSettingsPtrOutputWithContext(ctx context.Context) GatewayBgpSettingsPtrOutput {
+	return o
+}
+
+func (o GatewayBgpSettingsPtrOutput) Elem() GatewayBgpSettingsOutput {
+	return o.ApplyT(func(v *GatewayBgpSettings) GatewayBgpSettings {
+		if v != nil {
+			return *v
+		}
+		var ret GatewayBgpSettings
+		return ret
+	}).(GatewayBgpSettingsOutput)
+}
+
+// The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+func (o GatewayBgpSettingsPtrOutput) Asn() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *GatewayBgpSettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Asn
+	}).(pulumi.IntPtrOutput)
+}
+
+// A custom IPsec/IKE policy (vpn-gateway-vpn-faq.md). IKE is phase 1 (main mode), IPsec phase 2 (quick mode).
+type IpsecPolicy struct {
+	// IKE (phase 1) Diffie-Hellman group.
+	DhGroup DhGroup `pulumi:"dhGroup"`
+	// IKE (phase 1) encryption.
+	IkeEncryption IkeEncryption `pulumi:"ikeEncryption"`
+	// IKE (phase 1) integrity.
+	IkeIntegrity IkeIntegrity `pulumi:"ikeIntegrity"`
+	// IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+	IpsecEncryption IpsecEncryption `pulumi:"ipsecEncryption"`
+	// IPsec (phase 2) integrity.
+	IpsecIntegrity IpsecIntegrity `pulumi:"ipsecIntegrity"`
+	// IPsec (phase 2) perfect forward secrecy group.
+	PfsGroup PfsGroup `pulumi:"pfsGroup"`
+	// IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+	SaDataSizeKilobytes int `pulumi:"saDataSizeKilobytes"`
+	// IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+	SaLifeTimeSeconds int `pulumi:"saLifeTimeSeconds"`
+}
+
+// IpsecPolicyInput is an input type that accepts IpsecPolicyArgs and IpsecPolicyOutput values.
+// You can construct a concrete instance of `IpsecPolicyInput` via:
+//
+//	IpsecPolicyArgs{...}
+type IpsecPolicyInput interface {
+	pulumi.Input
+
+	ToIpsecPolicyOutput() IpsecPolicyOutput
+	ToIpsecPolicyOutputWithContext(context.Context) IpsecPolicyOutput
+}
+
+// A custom IPsec/IKE policy (vpn-gateway-vpn-faq.md). IKE is phase 1 (main mode), IPsec phase 2 (quick mode).
+type IpsecPolicyArgs struct {
+	// IKE (phase 1) Diffie-Hellman group.
+	DhGroup DhGroupInput `pulumi:"dhGroup"`
+	// IKE (phase 1) encryption.
+	IkeEncryption IkeEncryptionInput `pulumi:"ikeEncryption"`
+	// IKE (phase 1) integrity.
+	IkeIntegrity IkeIntegrityInput `pulumi:"ikeIntegrity"`
+	// IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+	IpsecEncryption IpsecEncryptionInput `pulumi:"ipsecEncryption"`
+	// IPsec (phase 2) integrity.
+	IpsecIntegrity IpsecIntegrityInput `pulumi:"ipsecIntegrity"`
+	// IPsec (phase 2) perfect forward secrecy group.
+	PfsGroup PfsGroupInput `pulumi:"pfsGroup"`
+	// IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+	SaDataSizeKilobytes pulumi.IntInput `pulumi:"saDataSizeKilobytes"`
+	// IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+	SaLifeTimeSeconds pulumi.IntInput `pulumi:"saLifeTimeSeconds"`
+}
+
+func (IpsecPolicyArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*IpsecPolicy)(nil)).Elem()
+}
+
+func (i IpsecPolicyArgs) ToIpsecPolicyOutput() IpsecPolicyOutput {
+	return i.ToIpsecPolicyOutputWithContext(context.Background())
+}
+
+func (i IpsecPolicyArgs) ToIpsecPolicyOutputWithContext(ctx context.Context) IpsecPolicyOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IpsecPolicyOutput)
+}
+
+func (i IpsecPolicyArgs) ToIpsecPolicyPtrOutput() IpsecPolicyPtrOutput {
+	return i.ToIpsecPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i IpsecPolicyArgs) ToIpsecPolicyPtrOutputWithContext(ctx context.Context) IpsecPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IpsecPolicyOutput).ToIpsecPolicyPtrOutputWithContext(ctx)
+}
+
+// IpsecPolicyPtrInput is an input type that accepts IpsecPolicyArgs, IpsecPolicyPtr and IpsecPolicyPtrOutput values.
+// You can construct a concrete instance of `IpsecPolicyPtrInput` via:
+//
+//	        IpsecPolicyArgs{...}
+//
+//	or:
+//
+//	        nil
+type IpsecPolicyPtrInput interface {
+	pulumi.Input
+
+	ToIpsecPolicyPtrOutput() IpsecPolicyPtrOutput
+	ToIpsecPolicyPtrOutputWithContext(context.Context) IpsecPolicyPtrOutput
+}
+
+type ipsecPolicyPtrType IpsecPolicyArgs
+
+func IpsecPolicyPtr(v *IpsecPolicyArgs) IpsecPolicyPtrInput {
+	return (*ipsecPolicyPtrType)(v)
+}
+
+func (*ipsecPolicyPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**IpsecPolicy)(nil)).Elem()
+}
+
+func (i *ipsecPolicyPtrType) ToIpsecPolicyPtrOutput() IpsecPolicyPtrOutput {
+	return i.ToIpsecPolicyPtrOutputWithContext(context.Background())
+}
+
+func (i *ipsecPolicyPtrType) ToIpsecPolicyPtrOutputWithContext(ctx context.Context) IpsecPolicyPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(IpsecPolicyPtrOutput)
+}
+
+// A custom IPsec/IKE policy (vpn-gateway-vpn-faq.md). IKE is phase 1 (main mode), IPsec phase 2 (quick mode).
+type IpsecPolicyOutput struct{ *pulumi.OutputState }
+
+func (IpsecPolicyOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IpsecPolicy)(nil)).Elem()
+}
+
+func (o IpsecPolicyOutput) ToIpsecPolicyOutput() IpsecPolicyOutput {
+	return o
+}
+
+func (o IpsecPolicyOutput) ToIpsecPolicyOutputWithContext(ctx context.Context) IpsecPolicyOutput {
+	return o
+}
+
+func (o IpsecPolicyOutput) ToIpsecPolicyPtrOutput() IpsecPolicyPtrOutput {
+	return o.ToIpsecPolicyPtrOutputWithContext(context.Background())
+}
+
+func (o IpsecPolicyOutput) ToIpsecPolicyPtrOutputWithContext(ctx context.Context) IpsecPolicyPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IpsecPolicy) *IpsecPolicy {
+		return &v
+	}).(IpsecPolicyPtrOutput)
+}
+
+// IKE (phase 1) Diffie-Hellman group.
+func (o IpsecPolicyOutput) DhGroup() DhGroupOutput {
+	return o.ApplyT(func(v IpsecPolicy) DhGroup { return v.DhGroup }).(DhGroupOutput)
+}
+
+// IKE (phase 1) encryption.
+func (o IpsecPolicyOutput) IkeEncryption() IkeEncryptionOutput {
+	return o.ApplyT(func(v IpsecPolicy) IkeEncryption { return v.IkeEncryption }).(IkeEncryptionOutput)
+}
+
+// IKE (phase 1) integrity.
+func (o IpsecPolicyOutput) IkeIntegrity() IkeIntegrityOutput {
+	return o.ApplyT(func(v IpsecPolicy) IkeIntegrity { return v.IkeIntegrity }).(IkeIntegrityOutput)
+}
+
+// IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+func (o IpsecPolicyOutput) IpsecEncryption() IpsecEncryptionOutput {
+	return o.ApplyT(func(v IpsecPolicy) IpsecEncryption { return v.IpsecEncryption }).(IpsecEncryptionOutput)
+}
+
+// IPsec (phase 2) integrity.
+func (o IpsecPolicyOutput) IpsecIntegrity() IpsecIntegrityOutput {
+	return o.ApplyT(func(v IpsecPolicy) IpsecIntegrity { return v.IpsecIntegrity }).(IpsecIntegrityOutput)
+}
+
+// IPsec (phase 2) perfect forward secrecy group.
+func (o IpsecPolicyOutput) PfsGroup() PfsGroupOutput {
+	return o.ApplyT(func(v IpsecPolicy) PfsGroup { return v.PfsGroup }).(PfsGroupOutput)
+}
+
+// IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+func (o IpsecPolicyOutput) SaDataSizeKilobytes() pulumi.IntOutput {
+	return o.ApplyT(func(v IpsecPolicy) int { return v.SaDataSizeKilobytes }).(pulumi.IntOutput)
+}
+
+// IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+func (o IpsecPolicyOutput) SaLifeTimeSeconds() pulumi.IntOutput {
+	return o.ApplyT(func(v IpsecPolicy) int { return v.SaLifeTimeSeconds }).(pulumi.IntOutput)
+}
+
+type IpsecPolicyPtrOutput struct{ *pulumi.OutputState }
+
+func (IpsecPolicyPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IpsecPolicy)(nil)).Elem()
+}
+
+func (o IpsecPolicyPtrOutput) ToIpsecPolicyPtrOutput() IpsecPolicyPtrOutput {
+	return o
+}
+
+func (o IpsecPolicyPtrOutput) ToIpsecPolicyPtrOutputWithContext(ctx context.Context) IpsecPolicyPtrOutput {
+	return o
+}
+
+func (o IpsecPolicyPtrOutput) Elem() IpsecPolicyOutput {
+	return o.ApplyT(func(v *IpsecPolicy) IpsecPolicy {
+		if v != nil {
+			return *v
+		}
+		var ret IpsecPolicy
+		return ret
+	}).(IpsecPolicyOutput)
+}
+
+// IKE (phase 1) Diffie-Hellman group.
+func (o IpsecPolicyPtrOutput) DhGroup() DhGroupPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *DhGroup {
+		if v == nil {
+			return nil
+		}
+		return &v.DhGroup
+	}).(DhGroupPtrOutput)
+}
+
+// IKE (phase 1) encryption.
+func (o IpsecPolicyPtrOutput) IkeEncryption() IkeEncryptionPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *IkeEncryption {
+		if v == nil {
+			return nil
+		}
+		return &v.IkeEncryption
+	}).(IkeEncryptionPtrOutput)
+}
+
+// IKE (phase 1) integrity.
+func (o IpsecPolicyPtrOutput) IkeIntegrity() IkeIntegrityPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *IkeIntegrity {
+		if v == nil {
+			return nil
+		}
+		return &v.IkeIntegrity
+	}).(IkeIntegrityPtrOutput)
+}
+
+// IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+func (o IpsecPolicyPtrOutput) IpsecEncryption() IpsecEncryptionPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *IpsecEncryption {
+		if v == nil {
+			return nil
+		}
+		return &v.IpsecEncryption
+	}).(IpsecEncryptionPtrOutput)
+}
+
+// IPsec (phase 2) integrity.
+func (o IpsecPolicyPtrOutput) IpsecIntegrity() IpsecIntegrityPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *IpsecIntegrity {
+		if v == nil {
+			return nil
+		}
+		return &v.IpsecIntegrity
+	}).(IpsecIntegrityPtrOutput)
+}
+
+// IPsec (phase 2) perfect forward secrecy group.
+func (o IpsecPolicyPtrOutput) PfsGroup() PfsGroupPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *PfsGroup {
+		if v == nil {
+			return nil
+		}
+		return &v.PfsGroup
+	}).(PfsGroupPtrOutput)
+}
+
+// IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+func (o IpsecPolicyPtrOutput) SaDataSizeKilobytes() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *int {
+		if v == nil {
+			return nil
+		}
+		return &v.SaDataSizeKilobytes
+	}).(pulumi.IntPtrOutput)
+}
+
+// IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+func (o IpsecPolicyPtrOutput) SaLifeTimeSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *IpsecPolicy) *int {
+		if v == nil {
+			return nil
+		}
+		return &v.SaLifeTimeSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
+// Point-to-site settings, as in the Azure VPN Client profile.
+type PointToSiteDetails struct {
+	// Ranges VPN clients take their addresses from.
+	AddressPool []string `pulumi:"addressPool"`
+	// Application ID users sign in to, for Entra ID authentication.
+	Audience *string `pulumi:"audience"`
+	// Authentication types: AAD (Microsoft Entra ID) and/or Certificate.
+	AuthenticationTypes []string `pulumi:"authenticationTypes"`
+	// Token issuer URL, for Entra ID authentication.
+	Issuer *string `pulumi:"issuer"`
+	// Microsoft Entra tenant URL, for Entra ID authentication.
+	Tenant *string `pulumi:"tenant"`
+	// Tunnel types the gateway accepts.
+	TunnelTypes []string `pulumi:"tunnelTypes"`
+}
+
+// Point-to-site settings, as in the Azure VPN Client profile.
+type PointToSiteDetailsOutput struct{ *pulumi.OutputState }
+
+func (PointToSiteDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PointToSiteDetails)(nil)).Elem()
+}
+
+func (o PointToSiteDetailsOutput) ToPointToSiteDetailsOutput() PointToSiteDetailsOutput {
+	return o
+}
+
+func (o PointToSiteDetailsOutput) ToPointToSiteDetailsOutputWithContext(ctx context.Context) PointToSiteDetailsOutput {
+	return o
+}
+
+// Ranges VPN clients take their addresses from.
+func (o PointToSiteDetailsOutput) AddressPool() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PointToSiteDetails) []string { return v.AddressPool }).(pulumi.StringArrayOutput)
+}
+
+// Application ID users sign in to, for Entra ID authentication.
+func (o PointToSiteDetailsOutput) Audience() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PointToSiteDetails) *string { return v.Audience }).(pulumi.StringPtrOutput)
+}
+
+// Authentication types: AAD (Microsoft Entra ID) and/or Certificate.
+func (o PointToSiteDetailsOutput) AuthenticationTypes() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PointToSiteDetails) []string { return v.AuthenticationTypes }).(pulumi.StringArrayOutput)
+}
+
+// Token issuer URL, for Entra ID authentication.
+func (o PointToSiteDetailsOutput) Issuer() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PointToSiteDetails) *string { return v.Issuer }).(pulumi.StringPtrOutput)
+}
+
+// Microsoft Entra tenant URL, for Entra ID authentication.
+func (o PointToSiteDetailsOutput) Tenant() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PointToSiteDetails) *string { return v.Tenant }).(pulumi.StringPtrOutput)
+}
+
+// Tunnel types the gateway accepts.
+func (o PointToSiteDetailsOutput) TunnelTypes() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PointToSiteDetails) []string { return v.TunnelTypes }).(pulumi.StringArrayOutput)
+}
+
+type PointToSiteDetailsPtrOutput struct{ *pulumi.OutputState }
+
+func (PointToSiteDetailsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PointToSiteDetails)(nil)).Elem()
+}
+
+func (o PointToSiteDetailsPtrOutput) ToPointToSiteDetailsPtrOutput() PointToSiteDetailsPtrOutput {
+	return o
+}
+
+func (o PointToSiteDetailsPtrOutput) ToPointToSiteDetailsPtrOutputWithContext(ctx context.Context) PointToSiteDetailsPtrOutput {
+	return o
+}
+
+func (o PointToSiteDetailsPtrOutput) Elem() PointToSiteDetailsOutput {
+	return o.ApplyT(func(v *PointToSiteDetails) PointToSiteDetails {
+		if v != nil {
+			return *v
+		}
+		var ret PointToSiteDetails
+		return ret
+	}).(PointToSiteDetailsOutput)
+}
+
+// Ranges VPN clients take their addresses from.
+func (o PointToSiteDetailsPtrOutput) AddressPool() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *PointToSiteDetails) []string {
+		if v == nil {
+			return nil
+		}
+		return v.AddressPool
+	}).(pulumi.StringArrayOutput)
+}
+
+// Application ID users sign in to, for Entra ID authentication.
+func (o PointToSiteDetailsPtrOutput) Audience() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PointToSiteDetails) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Audience
+	}).(pulumi.StringPtrOutput)
+}
+
+// Authentication types: AAD (Microsoft Entra ID) and/or Certificate.
+func (o PointToSiteDetailsPtrOutput) AuthenticationTypes() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *PointToSiteDetails) []string {
+		if v == nil {
+			return nil
+		}
+		return v.AuthenticationTypes
+	}).(pulumi.StringArrayOutput)
+}
+
+// Token issuer URL, for Entra ID authentication.
+func (o PointToSiteDetailsPtrOutput) Issuer() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PointToSiteDetails) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Issuer
+	}).(pulumi.StringPtrOutput)
+}
+
+// Microsoft Entra tenant URL, for Entra ID authentication.
+func (o PointToSiteDetailsPtrOutput) Tenant() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *PointToSiteDetails) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Tenant
+	}).(pulumi.StringPtrOutput)
+}
+
+// Tunnel types the gateway accepts.
+func (o PointToSiteDetailsPtrOutput) TunnelTypes() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *PointToSiteDetails) []string {
+		if v == nil {
+			return nil
+		}
+		return v.TunnelTypes
+	}).(pulumi.StringArrayOutput)
+}
+
+// Point-to-site VPN: users connect with the Azure VPN Client (Microsoft Entra ID) or with certificates.
+type PointToSiteSettings struct {
+	// Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+	AddressPool []string `pulumi:"addressPool"`
+	// Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+	EntraId *EntraIDSettings `pulumi:"entraId"`
+	// Authenticate clients with certificates issued by these root certificates.
+	RootCertificates []RootCertificate `pulumi:"rootCertificates"`
+	// Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+	TunnelTypes []TunnelType `pulumi:"tunnelTypes"`
+}
+
+// PointToSiteSettingsInput is an input type that accepts PointToSiteSettingsArgs and PointToSiteSettingsOutput values.
+// You can construct a concrete instance of `PointToSiteSettingsInput` via:
+//
+//	PointToSiteSettingsArgs{...}
+type PointToSiteSettingsInput interface {
+	pulumi.Input
+
+	ToPointToSiteSettingsOutput() PointToSiteSettingsOutput
+	ToPointToSiteSettingsOutputWithContext(context.Context) PointToSiteSettingsOutput
+}
+
+// Point-to-site VPN: users connect with the Azure VPN Client (Microsoft Entra ID) or with certificates.
+type PointToSiteSettingsArgs struct {
+	// Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+	AddressPool pulumi.StringArrayInput `pulumi:"addressPool"`
+	// Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+	EntraId EntraIDSettingsPtrInput `pulumi:"entraId"`
+	// Authenticate clients with certificates issued by these root certificates.
+	RootCertificates RootCertificateArrayInput `pulumi:"rootCertificates"`
+	// Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+	TunnelTypes TunnelTypeArrayInput `pulumi:"tunnelTypes"`
+}
+
+func (PointToSiteSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PointToSiteSettings)(nil)).Elem()
+}
+
+func (i PointToSiteSettingsArgs) ToPointToSiteSettingsOutput() PointToSiteSettingsOutput {
+	return i.ToPointToSiteSettingsOutputWithContext(context.Background())
+}
+
+func (i PointToSiteSettingsArgs) ToPointToSiteSettingsOutputWithContext(ctx context.Context) PointToSiteSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PointToSiteSettingsOutput)
+}
+
+func (i PointToSiteSettingsArgs) ToPointToSiteSettingsPtrOutput() PointToSiteSettingsPtrOutput {
+	return i.ToPointToSiteSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i PointToSiteSettingsArgs) ToPointToSiteSettingsPtrOutputWithContext(ctx context.Context) PointToSiteSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PointToSiteSettingsOutput).ToPointToSiteSettingsPtrOutputWithContext(ctx)
+}
+
+// PointToSiteSettingsPtrInput is an input type that accepts PointToSiteSettingsArgs, PointToSiteSettingsPtr and PointToSiteSettingsPtrOutput values.
+// You can construct a concrete instance of `PointToSiteSettingsPtrInput` via:
+//
+//	        PointToSiteSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type PointToSiteSettingsPtrInput interface {
+	pulumi.Input
+
+	ToPointToSiteSettingsPtrOutput() PointToSiteSettingsPtrOutput
+	ToPointToSiteSettingsPtrOutputWithContext(context.Context) PointToSiteSettingsPtrOutput
+}
+
+type pointToSiteSettingsPtrType PointToSiteSettingsArgs
+
+func PointToSiteSettingsPtr(v *PointToSiteSettingsArgs) PointToSiteSettingsPtrInput {
+	return (*pointToSiteSettingsPtrType)(v)
+}
+
+func (*pointToSiteSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**PointToSiteSettings)(nil)).Elem()
+}
+
+func (i *pointToSiteSettingsPtrType) ToPointToSiteSettingsPtrOutput() PointToSiteSettingsPtrOutput {
+	return i.ToPointToSiteSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *pointToSiteSettingsPtrType) ToPointToSiteSettingsPtrOutputWithContext(ctx context.Context) PointToSiteSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PointToSiteSettingsPtrOutput)
+}
+
+// Point-to-site VPN: users connect with the Azure VPN Client (Microsoft Entra ID) or with certificates.
+type PointToSiteSettingsOutput struct{ *pulumi.OutputState }
+
+func (PointToSiteSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PointToSiteSettings)(nil)).Elem()
+}
+
+func (o PointToSiteSettingsOutput) ToPointToSiteSettingsOutput() PointToSiteSettingsOutput {
+	return o
+}
+
+func (o PointToSiteSettingsOutput) ToPointToSiteSettingsOutputWithContext(ctx context.Context) PointToSiteSettingsOutput {
+	return o
+}
+
+func (o PointToSiteSettingsOutput) ToPointToSiteSettingsPtrOutput() PointToSiteSettingsPtrOutput {
+	return o.ToPointToSiteSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o PointToSiteSettingsOutput) ToPointToSiteSettingsPtrOutputWithContext(ctx context.Context) PointToSiteSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PointToSiteSettings) *PointToSiteSettings {
+		return &v
+	}).(PointToSiteSettingsPtrOutput)
+}
+
+// Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+func (o PointToSiteSettingsOutput) AddressPool() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v PointToSiteSettings) []string { return v.AddressPool }).(pulumi.StringArrayOutput)
+}
+
+// Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+func (o PointToSiteSettingsOutput) EntraId() EntraIDSettingsPtrOutput {
+	return o.ApplyT(func(v PointToSiteSettings) *EntraIDSettings { return v.EntraId }).(EntraIDSettingsPtrOutput)
+}
+
+// Authenticate clients with certificates issued by these root certificates.
+func (o PointToSiteSettingsOutput) RootCertificates() RootCertificateArrayOutput {
+	return o.ApplyT(func(v PointToSiteSettings) []RootCertificate { return v.RootCertificates }).(RootCertificateArrayOutput)
+}
+
+// Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+func (o PointToSiteSettingsOutput) TunnelTypes() TunnelTypeArrayOutput {
+	return o.ApplyT(func(v PointToSiteSettings) []TunnelType { return v.TunnelTypes }).(TunnelTypeArrayOutput)
+}
+
+type PointToSiteSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (PointToSiteSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PointToSiteSettings)(nil)).Elem()
+}
+
+func (o PointToSiteSettingsPtrOutput) ToPointToSiteSettingsPtrOutput() PointToSiteSettingsPtrOutput {
+	return o
+}
+
+func (o PointToSiteSettingsPtrOutput) ToPointToSiteSettingsPtrOutputWithContext(ctx context.Context) PointToSiteSettingsPtrOutput {
+	return o
+}
+
+func (o PointToSiteSettingsPtrOutput) Elem() PointToSiteSettingsOutput {
+	return o.ApplyT(func(v *PointToSiteSettings) PointToSiteSettings {
+		if v != nil {
+			return *v
+		}
+		var ret PointToSiteSettings
+		return ret
+	}).(PointToSiteSettingsOutput)
+}
+
+// Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+func (o PointToSiteSettingsPtrOutput) AddressPool() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *PointToSiteSettings) []string {
+		if v == nil {
+			return nil
+		}
+		return v.AddressPool
+	}).(pulumi.StringArrayOutput)
+}
+
+// Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+func (o PointToSiteSettingsPtrOutput) EntraId() EntraIDSettingsPtrOutput {
+	return o.ApplyT(func(v *PointToSiteSettings) *EntraIDSettings {
+		if v == nil {
+			return nil
+		}
+		return v.EntraId
+	}).(EntraIDSettingsPtrOutput)
+}
+
+// Authenticate clients with certificates issued by these root certificates.
+func (o PointToSiteSettingsPtrOutput) RootCertificates() RootCertificateArrayOutput {
+	return o.ApplyT(func(v *PointToSiteSettings) []RootCertificate {
+		if v == nil {
+			return nil
+		}
+		return v.RootCertificates
+	}).(RootCertificateArrayOutput)
+}
+
+// Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+func (o PointToSiteSettingsPtrOutput) TunnelTypes() TunnelTypeArrayOutput {
+	return o.ApplyT(func(v *PointToSiteSettings) []TunnelType {
+		if v == nil {
+			return nil
+		}
+		return v.TunnelTypes
+	}).(TunnelTypeArrayOutput)
+}
+
 // A private endpoint created by SecureMLNetwork.
 type PrivateEndpointDetails struct {
 	// Fully qualified domain names that resolve to those addresses, sorted.
@@ -287,6 +2142,115 @@ func (o PrivateEndpointDetailsMapOutput) MapIndex(k pulumi.StringInput) PrivateE
 	return pulumi.All(o, k).ApplyT(func(vs []interface{}) PrivateEndpointDetails {
 		return vs[0].(map[string]PrivateEndpointDetails)[vs[1].(string)]
 	}).(PrivateEndpointDetailsOutput)
+}
+
+// A root certificate whose client certificates may connect.
+type RootCertificate struct {
+	// Name of the certificate in the gateway.
+	Name string `pulumi:"name"`
+	// The public certificate, Base-64 encoded X.509 (.cer). PEM armour (-----BEGIN CERTIFICATE-----) is removed; a private key is refused.
+	PublicCertData string `pulumi:"publicCertData"`
+}
+
+// RootCertificateInput is an input type that accepts RootCertificateArgs and RootCertificateOutput values.
+// You can construct a concrete instance of `RootCertificateInput` via:
+//
+//	RootCertificateArgs{...}
+type RootCertificateInput interface {
+	pulumi.Input
+
+	ToRootCertificateOutput() RootCertificateOutput
+	ToRootCertificateOutputWithContext(context.Context) RootCertificateOutput
+}
+
+// A root certificate whose client certificates may connect.
+type RootCertificateArgs struct {
+	// Name of the certificate in the gateway.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The public certificate, Base-64 encoded X.509 (.cer). PEM armour (-----BEGIN CERTIFICATE-----) is removed; a private key is refused.
+	PublicCertData pulumi.StringInput `pulumi:"publicCertData"`
+}
+
+func (RootCertificateArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*RootCertificate)(nil)).Elem()
+}
+
+func (i RootCertificateArgs) ToRootCertificateOutput() RootCertificateOutput {
+	return i.ToRootCertificateOutputWithContext(context.Background())
+}
+
+func (i RootCertificateArgs) ToRootCertificateOutputWithContext(ctx context.Context) RootCertificateOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RootCertificateOutput)
+}
+
+// RootCertificateArrayInput is an input type that accepts RootCertificateArray and RootCertificateArrayOutput values.
+// You can construct a concrete instance of `RootCertificateArrayInput` via:
+//
+//	RootCertificateArray{ RootCertificateArgs{...} }
+type RootCertificateArrayInput interface {
+	pulumi.Input
+
+	ToRootCertificateArrayOutput() RootCertificateArrayOutput
+	ToRootCertificateArrayOutputWithContext(context.Context) RootCertificateArrayOutput
+}
+
+type RootCertificateArray []RootCertificateInput
+
+func (RootCertificateArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RootCertificate)(nil)).Elem()
+}
+
+func (i RootCertificateArray) ToRootCertificateArrayOutput() RootCertificateArrayOutput {
+	return i.ToRootCertificateArrayOutputWithContext(context.Background())
+}
+
+func (i RootCertificateArray) ToRootCertificateArrayOutputWithContext(ctx context.Context) RootCertificateArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(RootCertificateArrayOutput)
+}
+
+// A root certificate whose client certificates may connect.
+type RootCertificateOutput struct{ *pulumi.OutputState }
+
+func (RootCertificateOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*RootCertificate)(nil)).Elem()
+}
+
+func (o RootCertificateOutput) ToRootCertificateOutput() RootCertificateOutput {
+	return o
+}
+
+func (o RootCertificateOutput) ToRootCertificateOutputWithContext(ctx context.Context) RootCertificateOutput {
+	return o
+}
+
+// Name of the certificate in the gateway.
+func (o RootCertificateOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v RootCertificate) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The public certificate, Base-64 encoded X.509 (.cer). PEM armour (-----BEGIN CERTIFICATE-----) is removed; a private key is refused.
+func (o RootCertificateOutput) PublicCertData() pulumi.StringOutput {
+	return o.ApplyT(func(v RootCertificate) string { return v.PublicCertData }).(pulumi.StringOutput)
+}
+
+type RootCertificateArrayOutput struct{ *pulumi.OutputState }
+
+func (RootCertificateArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]RootCertificate)(nil)).Elem()
+}
+
+func (o RootCertificateArrayOutput) ToRootCertificateArrayOutput() RootCertificateArrayOutput {
+	return o
+}
+
+func (o RootCertificateArrayOutput) ToRootCertificateArrayOutputWithContext(ctx context.Context) RootCertificateArrayOutput {
+	return o
+}
+
+func (o RootCertificateArrayOutput) Index(i pulumi.IntInput) RootCertificateOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) RootCertificate {
+		return vs[0].([]RootCertificate)[vs[1].(int)]
+	}).(RootCertificateOutput)
 }
 
 // The scoring subnet.
@@ -612,6 +2576,319 @@ func (o ServiceTargetPtrOutput) ResourceId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The site's BGP peer.
+type SiteBgpSettings struct {
+	// The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+	Asn int `pulumi:"asn"`
+	// The site's BGP peer IP address.
+	PeeringAddress string `pulumi:"peeringAddress"`
+}
+
+// SiteBgpSettingsInput is an input type that accepts SiteBgpSettingsArgs and SiteBgpSettingsOutput values.
+// You can construct a concrete instance of `SiteBgpSettingsInput` via:
+//
+//	SiteBgpSettingsArgs{...}
+type SiteBgpSettingsInput interface {
+	pulumi.Input
+
+	ToSiteBgpSettingsOutput() SiteBgpSettingsOutput
+	ToSiteBgpSettingsOutputWithContext(context.Context) SiteBgpSettingsOutput
+}
+
+// The site's BGP peer.
+type SiteBgpSettingsArgs struct {
+	// The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+	Asn pulumi.IntInput `pulumi:"asn"`
+	// The site's BGP peer IP address.
+	PeeringAddress pulumi.StringInput `pulumi:"peeringAddress"`
+}
+
+func (SiteBgpSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SiteBgpSettings)(nil)).Elem()
+}
+
+func (i SiteBgpSettingsArgs) ToSiteBgpSettingsOutput() SiteBgpSettingsOutput {
+	return i.ToSiteBgpSettingsOutputWithContext(context.Background())
+}
+
+func (i SiteBgpSettingsArgs) ToSiteBgpSettingsOutputWithContext(ctx context.Context) SiteBgpSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SiteBgpSettingsOutput)
+}
+
+func (i SiteBgpSettingsArgs) ToSiteBgpSettingsPtrOutput() SiteBgpSettingsPtrOutput {
+	return i.ToSiteBgpSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i SiteBgpSettingsArgs) ToSiteBgpSettingsPtrOutputWithContext(ctx context.Context) SiteBgpSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SiteBgpSettingsOutput).ToSiteBgpSettingsPtrOutputWithContext(ctx)
+}
+
+// SiteBgpSettingsPtrInput is an input type that accepts SiteBgpSettingsArgs, SiteBgpSettingsPtr and SiteBgpSettingsPtrOutput values.
+// You can construct a concrete instance of `SiteBgpSettingsPtrInput` via:
+//
+//	        SiteBgpSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type SiteBgpSettingsPtrInput interface {
+	pulumi.Input
+
+	ToSiteBgpSettingsPtrOutput() SiteBgpSettingsPtrOutput
+	ToSiteBgpSettingsPtrOutputWithContext(context.Context) SiteBgpSettingsPtrOutput
+}
+
+type siteBgpSettingsPtrType SiteBgpSettingsArgs
+
+func SiteBgpSettingsPtr(v *SiteBgpSettingsArgs) SiteBgpSettingsPtrInput {
+	return (*siteBgpSettingsPtrType)(v)
+}
+
+func (*siteBgpSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**SiteBgpSettings)(nil)).Elem()
+}
+
+func (i *siteBgpSettingsPtrType) ToSiteBgpSettingsPtrOutput() SiteBgpSettingsPtrOutput {
+	return i.ToSiteBgpSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *siteBgpSettingsPtrType) ToSiteBgpSettingsPtrOutputWithContext(ctx context.Context) SiteBgpSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SiteBgpSettingsPtrOutput)
+}
+
+// The site's BGP peer.
+type SiteBgpSettingsOutput struct{ *pulumi.OutputState }
+
+func (SiteBgpSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SiteBgpSettings)(nil)).Elem()
+}
+
+func (o SiteBgpSettingsOutput) ToSiteBgpSettingsOutput() SiteBgpSettingsOutput {
+	return o
+}
+
+func (o SiteBgpSettingsOutput) ToSiteBgpSettingsOutputWithContext(ctx context.Context) SiteBgpSettingsOutput {
+	return o
+}
+
+func (o SiteBgpSettingsOutput) ToSiteBgpSettingsPtrOutput() SiteBgpSettingsPtrOutput {
+	return o.ToSiteBgpSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o SiteBgpSettingsOutput) ToSiteBgpSettingsPtrOutputWithContext(ctx context.Context) SiteBgpSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v SiteBgpSettings) *SiteBgpSettings {
+		return &v
+	}).(SiteBgpSettingsPtrOutput)
+}
+
+// The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+func (o SiteBgpSettingsOutput) Asn() pulumi.IntOutput {
+	return o.ApplyT(func(v SiteBgpSettings) int { return v.Asn }).(pulumi.IntOutput)
+}
+
+// The site's BGP peer IP address.
+func (o SiteBgpSettingsOutput) PeeringAddress() pulumi.StringOutput {
+	return o.ApplyT(func(v SiteBgpSettings) string { return v.PeeringAddress }).(pulumi.StringOutput)
+}
+
+type SiteBgpSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (SiteBgpSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**SiteBgpSettings)(nil)).Elem()
+}
+
+func (o SiteBgpSettingsPtrOutput) ToSiteBgpSettingsPtrOutput() SiteBgpSettingsPtrOutput {
+	return o
+}
+
+func (o SiteBgpSettingsPtrOutput) ToSiteBgpSettingsPtrOutputWithContext(ctx context.Context) SiteBgpSettingsPtrOutput {
+	return o
+}
+
+func (o SiteBgpSettingsPtrOutput) Elem() SiteBgpSettingsOutput {
+	return o.ApplyT(func(v *SiteBgpSettings) SiteBgpSettings {
+		if v != nil {
+			return *v
+		}
+		var ret SiteBgpSettings
+		return ret
+	}).(SiteBgpSettingsOutput)
+}
+
+// The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+func (o SiteBgpSettingsPtrOutput) Asn() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *SiteBgpSettings) *int {
+		if v == nil {
+			return nil
+		}
+		return &v.Asn
+	}).(pulumi.IntPtrOutput)
+}
+
+// The site's BGP peer IP address.
+func (o SiteBgpSettingsPtrOutput) PeeringAddress() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SiteBgpSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.PeeringAddress
+	}).(pulumi.StringPtrOutput)
+}
+
+// An on-premises site: its VPN device, its address ranges and the IPsec connection to it.
+type SiteToSiteSettings struct {
+	// The site's address ranges. They must not overlap the network, the point-to-site pool or another site. May be empty with BGP.
+	AddressSpaces []string `pulumi:"addressSpaces"`
+	// The site's BGP peer, when it uses BGP; needs vpnGateway.bgp.
+	Bgp *SiteBgpSettings `pulumi:"bgp"`
+	// FQDN of the site's VPN device, for a device whose address changes. Give this or gatewayIpAddress.
+	Fqdn *string `pulumi:"fqdn"`
+	// Public IP address of the site's VPN device. Give this or fqdn.
+	GatewayIpAddress *string `pulumi:"gatewayIpAddress"`
+	// A custom IPsec/IKE policy; all fields are required. Without it Azure's default policy applies.
+	IpsecPolicy *IpsecPolicy `pulumi:"ipsecPolicy"`
+	// Short name of the site, used in the names of its local network gateway and connection.
+	Name string `pulumi:"name"`
+	// The IPsec pre-shared key: 1 to 128 printable ASCII characters without space, hyphen or tilde. Secret: pass it from secret config.
+	SharedKey string `pulumi:"sharedKey"`
+}
+
+// SiteToSiteSettingsInput is an input type that accepts SiteToSiteSettingsArgs and SiteToSiteSettingsOutput values.
+// You can construct a concrete instance of `SiteToSiteSettingsInput` via:
+//
+//	SiteToSiteSettingsArgs{...}
+type SiteToSiteSettingsInput interface {
+	pulumi.Input
+
+	ToSiteToSiteSettingsOutput() SiteToSiteSettingsOutput
+	ToSiteToSiteSettingsOutputWithContext(context.Context) SiteToSiteSettingsOutput
+}
+
+// An on-premises site: its VPN device, its address ranges and the IPsec connection to it.
+type SiteToSiteSettingsArgs struct {
+	// The site's address ranges. They must not overlap the network, the point-to-site pool or another site. May be empty with BGP.
+	AddressSpaces pulumi.StringArrayInput `pulumi:"addressSpaces"`
+	// The site's BGP peer, when it uses BGP; needs vpnGateway.bgp.
+	Bgp SiteBgpSettingsPtrInput `pulumi:"bgp"`
+	// FQDN of the site's VPN device, for a device whose address changes. Give this or gatewayIpAddress.
+	Fqdn pulumi.StringPtrInput `pulumi:"fqdn"`
+	// Public IP address of the site's VPN device. Give this or fqdn.
+	GatewayIpAddress pulumi.StringPtrInput `pulumi:"gatewayIpAddress"`
+	// A custom IPsec/IKE policy; all fields are required. Without it Azure's default policy applies.
+	IpsecPolicy IpsecPolicyPtrInput `pulumi:"ipsecPolicy"`
+	// Short name of the site, used in the names of its local network gateway and connection.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The IPsec pre-shared key: 1 to 128 printable ASCII characters without space, hyphen or tilde. Secret: pass it from secret config.
+	SharedKey pulumi.StringInput `pulumi:"sharedKey"`
+}
+
+func (SiteToSiteSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*SiteToSiteSettings)(nil)).Elem()
+}
+
+func (i SiteToSiteSettingsArgs) ToSiteToSiteSettingsOutput() SiteToSiteSettingsOutput {
+	return i.ToSiteToSiteSettingsOutputWithContext(context.Background())
+}
+
+func (i SiteToSiteSettingsArgs) ToSiteToSiteSettingsOutputWithContext(ctx context.Context) SiteToSiteSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SiteToSiteSettingsOutput)
+}
+
+// SiteToSiteSettingsArrayInput is an input type that accepts SiteToSiteSettingsArray and SiteToSiteSettingsArrayOutput values.
+// You can construct a concrete instance of `SiteToSiteSettingsArrayInput` via:
+//
+//	SiteToSiteSettingsArray{ SiteToSiteSettingsArgs{...} }
+type SiteToSiteSettingsArrayInput interface {
+	pulumi.Input
+
+	ToSiteToSiteSettingsArrayOutput() SiteToSiteSettingsArrayOutput
+	ToSiteToSiteSettingsArrayOutputWithContext(context.Context) SiteToSiteSettingsArrayOutput
+}
+
+type SiteToSiteSettingsArray []SiteToSiteSettingsInput
+
+func (SiteToSiteSettingsArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SiteToSiteSettings)(nil)).Elem()
+}
+
+func (i SiteToSiteSettingsArray) ToSiteToSiteSettingsArrayOutput() SiteToSiteSettingsArrayOutput {
+	return i.ToSiteToSiteSettingsArrayOutputWithContext(context.Background())
+}
+
+func (i SiteToSiteSettingsArray) ToSiteToSiteSettingsArrayOutputWithContext(ctx context.Context) SiteToSiteSettingsArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(SiteToSiteSettingsArrayOutput)
+}
+
+// An on-premises site: its VPN device, its address ranges and the IPsec connection to it.
+type SiteToSiteSettingsOutput struct{ *pulumi.OutputState }
+
+func (SiteToSiteSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SiteToSiteSettings)(nil)).Elem()
+}
+
+func (o SiteToSiteSettingsOutput) ToSiteToSiteSettingsOutput() SiteToSiteSettingsOutput {
+	return o
+}
+
+func (o SiteToSiteSettingsOutput) ToSiteToSiteSettingsOutputWithContext(ctx context.Context) SiteToSiteSettingsOutput {
+	return o
+}
+
+// The site's address ranges. They must not overlap the network, the point-to-site pool or another site. May be empty with BGP.
+func (o SiteToSiteSettingsOutput) AddressSpaces() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v SiteToSiteSettings) []string { return v.AddressSpaces }).(pulumi.StringArrayOutput)
+}
+
+// The site's BGP peer, when it uses BGP; needs vpnGateway.bgp.
+func (o SiteToSiteSettingsOutput) Bgp() SiteBgpSettingsPtrOutput {
+	return o.ApplyT(func(v SiteToSiteSettings) *SiteBgpSettings { return v.Bgp }).(SiteBgpSettingsPtrOutput)
+}
+
+// FQDN of the site's VPN device, for a device whose address changes. Give this or gatewayIpAddress.
+func (o SiteToSiteSettingsOutput) Fqdn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SiteToSiteSettings) *string { return v.Fqdn }).(pulumi.StringPtrOutput)
+}
+
+// Public IP address of the site's VPN device. Give this or fqdn.
+func (o SiteToSiteSettingsOutput) GatewayIpAddress() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v SiteToSiteSettings) *string { return v.GatewayIpAddress }).(pulumi.StringPtrOutput)
+}
+
+// A custom IPsec/IKE policy; all fields are required. Without it Azure's default policy applies.
+func (o SiteToSiteSettingsOutput) IpsecPolicy() IpsecPolicyPtrOutput {
+	return o.ApplyT(func(v SiteToSiteSettings) *IpsecPolicy { return v.IpsecPolicy }).(IpsecPolicyPtrOutput)
+}
+
+// Short name of the site, used in the names of its local network gateway and connection.
+func (o SiteToSiteSettingsOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SiteToSiteSettings) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The IPsec pre-shared key: 1 to 128 printable ASCII characters without space, hyphen or tilde. Secret: pass it from secret config.
+func (o SiteToSiteSettingsOutput) SharedKey() pulumi.StringOutput {
+	return o.ApplyT(func(v SiteToSiteSettings) string { return v.SharedKey }).(pulumi.StringOutput)
+}
+
+type SiteToSiteSettingsArrayOutput struct{ *pulumi.OutputState }
+
+func (SiteToSiteSettingsArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SiteToSiteSettings)(nil)).Elem()
+}
+
+func (o SiteToSiteSettingsArrayOutput) ToSiteToSiteSettingsArrayOutput() SiteToSiteSettingsArrayOutput {
+	return o
+}
+
+func (o SiteToSiteSettingsArrayOutput) ToSiteToSiteSettingsArrayOutputWithContext(ctx context.Context) SiteToSiteSettingsArrayOutput {
+	return o
+}
+
+func (o SiteToSiteSettingsArrayOutput) Index(i pulumi.IntInput) SiteToSiteSettingsOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SiteToSiteSettings {
+		return vs[0].([]SiteToSiteSettings)[vs[1].(int)]
+	}).(SiteToSiteSettingsOutput)
+}
+
 // An existing storage account to reach through private endpoints, one per sub-resource.
 type StorageAccountTarget struct {
 	// Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
@@ -773,6 +3050,12 @@ func (o StorageAccountTargetPtrOutput) Subresources() StorageSubresourceArrayOut
 
 // Subnets of the virtual network by role.
 type SubnetLayout struct {
+	// `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+	Bastion *SubnetSettings `pulumi:"bastion"`
+	// The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+	DnsResolverInbound *SubnetSettings `pulumi:"dnsResolverInbound"`
+	// `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
+	Gateway *SubnetSettings `pulumi:"gateway"`
 	// Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
 	PrivateEndpoints *SubnetSettings `pulumi:"privateEndpoints"`
 	// Subnet for inference compute such as attached Kubernetes. Can be switched off.
@@ -805,6 +3088,12 @@ type SubnetLayoutInput interface {
 
 // Subnets of the virtual network by role.
 type SubnetLayoutArgs struct {
+	// `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+	Bastion SubnetSettingsPtrInput `pulumi:"bastion"`
+	// The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+	DnsResolverInbound SubnetSettingsPtrInput `pulumi:"dnsResolverInbound"`
+	// `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
+	Gateway SubnetSettingsPtrInput `pulumi:"gateway"`
 	// Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
 	PrivateEndpoints SubnetSettingsPtrInput `pulumi:"privateEndpoints"`
 	// Subnet for inference compute such as attached Kubernetes. Can be switched off.
@@ -900,6 +3189,21 @@ func (o SubnetLayoutOutput) ToSubnetLayoutPtrOutputWithContext(ctx context.Conte
 	}).(SubnetLayoutPtrOutput)
 }
 
+// `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+func (o SubnetLayoutOutput) Bastion() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v SubnetLayout) *SubnetSettings { return v.Bastion }).(SubnetSettingsPtrOutput)
+}
+
+// The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+func (o SubnetLayoutOutput) DnsResolverInbound() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v SubnetLayout) *SubnetSettings { return v.DnsResolverInbound }).(SubnetSettingsPtrOutput)
+}
+
+// `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
+func (o SubnetLayoutOutput) Gateway() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v SubnetLayout) *SubnetSettings { return v.Gateway }).(SubnetSettingsPtrOutput)
+}
+
 // Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
 func (o SubnetLayoutOutput) PrivateEndpoints() SubnetSettingsPtrOutput {
 	return o.ApplyT(func(v SubnetLayout) *SubnetSettings { return v.PrivateEndpoints }).(SubnetSettingsPtrOutput)
@@ -937,6 +3241,36 @@ func (o SubnetLayoutPtrOutput) Elem() SubnetLayoutOutput {
 		var ret SubnetLayout
 		return ret
 	}).(SubnetLayoutOutput)
+}
+
+// `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+func (o SubnetLayoutPtrOutput) Bastion() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v *SubnetLayout) *SubnetSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Bastion
+	}).(SubnetSettingsPtrOutput)
+}
+
+// The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+func (o SubnetLayoutPtrOutput) DnsResolverInbound() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v *SubnetLayout) *SubnetSettings {
+		if v == nil {
+			return nil
+		}
+		return v.DnsResolverInbound
+	}).(SubnetSettingsPtrOutput)
+}
+
+// `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
+func (o SubnetLayoutPtrOutput) Gateway() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v *SubnetLayout) *SubnetSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Gateway
+	}).(SubnetSettingsPtrOutput)
 }
 
 // Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
@@ -1109,31 +3443,388 @@ func (o SubnetSettingsPtrOutput) AddressPrefix() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The VPN gateway SecureMLNetwork created.
+type VpnGatewayDetails struct {
+	// The gateway's BGP settings, for the sites' BGP peers; absent without BGP.
+	Bgp *GatewayBgpDetails `pulumi:"bgp"`
+	// Azure resource ID of the virtual network gateway.
+	Id string `pulumi:"id"`
+	// The point-to-site settings a client profile needs; absent without point-to-site.
+	PointToSite *PointToSiteDetails `pulumi:"pointToSite"`
+	// Public IP addresses of the gateway, in IP configuration order (instance 1, instance 2, point-to-site): the addresses on-premises VPN devices connect to.
+	PublicIpAddresses []string `pulumi:"publicIpAddresses"`
+	// Connection IDs by site name.
+	SiteConnectionIds map[string]string `pulumi:"siteConnectionIds"`
+}
+
+// The VPN gateway SecureMLNetwork created.
+type VpnGatewayDetailsOutput struct{ *pulumi.OutputState }
+
+func (VpnGatewayDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VpnGatewayDetails)(nil)).Elem()
+}
+
+func (o VpnGatewayDetailsOutput) ToVpnGatewayDetailsOutput() VpnGatewayDetailsOutput {
+	return o
+}
+
+func (o VpnGatewayDetailsOutput) ToVpnGatewayDetailsOutputWithContext(ctx context.Context) VpnGatewayDetailsOutput {
+	return o
+}
+
+// The gateway's BGP settings, for the sites' BGP peers; absent without BGP.
+func (o VpnGatewayDetailsOutput) Bgp() GatewayBgpDetailsPtrOutput {
+	return o.ApplyT(func(v VpnGatewayDetails) *GatewayBgpDetails { return v.Bgp }).(GatewayBgpDetailsPtrOutput)
+}
+
+// Azure resource ID of the virtual network gateway.
+func (o VpnGatewayDetailsOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v VpnGatewayDetails) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// The point-to-site settings a client profile needs; absent without point-to-site.
+func (o VpnGatewayDetailsOutput) PointToSite() PointToSiteDetailsPtrOutput {
+	return o.ApplyT(func(v VpnGatewayDetails) *PointToSiteDetails { return v.PointToSite }).(PointToSiteDetailsPtrOutput)
+}
+
+// Public IP addresses of the gateway, in IP configuration order (instance 1, instance 2, point-to-site): the addresses on-premises VPN devices connect to.
+func (o VpnGatewayDetailsOutput) PublicIpAddresses() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v VpnGatewayDetails) []string { return v.PublicIpAddresses }).(pulumi.StringArrayOutput)
+}
+
+// Connection IDs by site name.
+func (o VpnGatewayDetailsOutput) SiteConnectionIds() pulumi.StringMapOutput {
+	return o.ApplyT(func(v VpnGatewayDetails) map[string]string { return v.SiteConnectionIds }).(pulumi.StringMapOutput)
+}
+
+type VpnGatewaySettings struct {
+	// Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+	ActiveActive *bool `pulumi:"activeActive"`
+	// BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+	Bgp *GatewayBgpSettings `pulumi:"bgp"`
+	// Point-to-site VPN for users' devices.
+	PointToSite *PointToSiteSettings `pulumi:"pointToSite"`
+	// Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+	SiteToSite []SiteToSiteSettings `pulumi:"siteToSite"`
+	// Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+	Sku *VpnGatewaySku `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for VpnGatewaySettings
+func (val *VpnGatewaySettings) Defaults() *VpnGatewaySettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.ActiveActive == nil {
+		activeActive_ := false
+		tmp.ActiveActive = &activeActive_
+	}
+	tmp.Bgp = tmp.Bgp.Defaults()
+
+	if tmp.Sku == nil {
+		sku_ := VpnGatewaySku("VpnGw1AZ")
+		tmp.Sku = &sku_
+	}
+	return &tmp
+}
+
+// VpnGatewaySettingsInput is an input type that accepts VpnGatewaySettingsArgs and VpnGatewaySettingsOutput values.
+// You can construct a concrete instance of `VpnGatewaySettingsInput` via:
+//
+//	VpnGatewaySettingsArgs{...}
+type VpnGatewaySettingsInput interface {
+	pulumi.Input
+
+	ToVpnGatewaySettingsOutput() VpnGatewaySettingsOutput
+	ToVpnGatewaySettingsOutputWithContext(context.Context) VpnGatewaySettingsOutput
+}
+
+type VpnGatewaySettingsArgs struct {
+	// Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+	ActiveActive pulumi.BoolPtrInput `pulumi:"activeActive"`
+	// BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+	Bgp GatewayBgpSettingsPtrInput `pulumi:"bgp"`
+	// Point-to-site VPN for users' devices.
+	PointToSite PointToSiteSettingsPtrInput `pulumi:"pointToSite"`
+	// Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+	SiteToSite SiteToSiteSettingsArrayInput `pulumi:"siteToSite"`
+	// Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+	Sku VpnGatewaySkuPtrInput `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for VpnGatewaySettingsArgs
+func (val *VpnGatewaySettingsArgs) Defaults() *VpnGatewaySettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.ActiveActive == nil {
+		tmp.ActiveActive = pulumi.BoolPtr(false)
+	}
+
+	if tmp.Sku == nil {
+		tmp.Sku = VpnGatewaySku("VpnGw1AZ")
+	}
+	return &tmp
+}
+func (VpnGatewaySettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*VpnGatewaySettings)(nil)).Elem()
+}
+
+func (i VpnGatewaySettingsArgs) ToVpnGatewaySettingsOutput() VpnGatewaySettingsOutput {
+	return i.ToVpnGatewaySettingsOutputWithContext(context.Background())
+}
+
+func (i VpnGatewaySettingsArgs) ToVpnGatewaySettingsOutputWithContext(ctx context.Context) VpnGatewaySettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VpnGatewaySettingsOutput)
+}
+
+func (i VpnGatewaySettingsArgs) ToVpnGatewaySettingsPtrOutput() VpnGatewaySettingsPtrOutput {
+	return i.ToVpnGatewaySettingsPtrOutputWithContext(context.Background())
+}
+
+func (i VpnGatewaySettingsArgs) ToVpnGatewaySettingsPtrOutputWithContext(ctx context.Context) VpnGatewaySettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VpnGatewaySettingsOutput).ToVpnGatewaySettingsPtrOutputWithContext(ctx)
+}
+
+// VpnGatewaySettingsPtrInput is an input type that accepts VpnGatewaySettingsArgs, VpnGatewaySettingsPtr and VpnGatewaySettingsPtrOutput values.
+// You can construct a concrete instance of `VpnGatewaySettingsPtrInput` via:
+//
+//	        VpnGatewaySettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type VpnGatewaySettingsPtrInput interface {
+	pulumi.Input
+
+	ToVpnGatewaySettingsPtrOutput() VpnGatewaySettingsPtrOutput
+	ToVpnGatewaySettingsPtrOutputWithContext(context.Context) VpnGatewaySettingsPtrOutput
+}
+
+type vpnGatewaySettingsPtrType VpnGatewaySettingsArgs
+
+func VpnGatewaySettingsPtr(v *VpnGatewaySettingsArgs) VpnGatewaySettingsPtrInput {
+	return (*vpnGatewaySettingsPtrType)(v)
+}
+
+func (*vpnGatewaySettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**VpnGatewaySettings)(nil)).Elem()
+}
+
+func (i *vpnGatewaySettingsPtrType) ToVpnGatewaySettingsPtrOutput() VpnGatewaySettingsPtrOutput {
+	return i.ToVpnGatewaySettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *vpnGatewaySettingsPtrType) ToVpnGatewaySettingsPtrOutputWithContext(ctx context.Context) VpnGatewaySettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(VpnGatewaySettingsPtrOutput)
+}
+
+type VpnGatewaySettingsOutput struct{ *pulumi.OutputState }
+
+func (VpnGatewaySettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*VpnGatewaySettings)(nil)).Elem()
+}
+
+func (o VpnGatewaySettingsOutput) ToVpnGatewaySettingsOutput() VpnGatewaySettingsOutput {
+	return o
+}
+
+func (o VpnGatewaySettingsOutput) ToVpnGatewaySettingsOutputWithContext(ctx context.Context) VpnGatewaySettingsOutput {
+	return o
+}
+
+func (o VpnGatewaySettingsOutput) ToVpnGatewaySettingsPtrOutput() VpnGatewaySettingsPtrOutput {
+	return o.ToVpnGatewaySettingsPtrOutputWithContext(context.Background())
+}
+
+func (o VpnGatewaySettingsOutput) ToVpnGatewaySettingsPtrOutputWithContext(ctx context.Context) VpnGatewaySettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v VpnGatewaySettings) *VpnGatewaySettings {
+		return &v
+	}).(VpnGatewaySettingsPtrOutput)
+}
+
+// Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+func (o VpnGatewaySettingsOutput) ActiveActive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v VpnGatewaySettings) *bool { return v.ActiveActive }).(pulumi.BoolPtrOutput)
+}
+
+// BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+func (o VpnGatewaySettingsOutput) Bgp() GatewayBgpSettingsPtrOutput {
+	return o.ApplyT(func(v VpnGatewaySettings) *GatewayBgpSettings { return v.Bgp }).(GatewayBgpSettingsPtrOutput)
+}
+
+// Point-to-site VPN for users' devices.
+func (o VpnGatewaySettingsOutput) PointToSite() PointToSiteSettingsPtrOutput {
+	return o.ApplyT(func(v VpnGatewaySettings) *PointToSiteSettings { return v.PointToSite }).(PointToSiteSettingsPtrOutput)
+}
+
+// Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+func (o VpnGatewaySettingsOutput) SiteToSite() SiteToSiteSettingsArrayOutput {
+	return o.ApplyT(func(v VpnGatewaySettings) []SiteToSiteSettings { return v.SiteToSite }).(SiteToSiteSettingsArrayOutput)
+}
+
+// Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+func (o VpnGatewaySettingsOutput) Sku() VpnGatewaySkuPtrOutput {
+	return o.ApplyT(func(v VpnGatewaySettings) *VpnGatewaySku { return v.Sku }).(VpnGatewaySkuPtrOutput)
+}
+
+type VpnGatewaySettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (VpnGatewaySettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**VpnGatewaySettings)(nil)).Elem()
+}
+
+func (o VpnGatewaySettingsPtrOutput) ToVpnGatewaySettingsPtrOutput() VpnGatewaySettingsPtrOutput {
+	return o
+}
+
+func (o VpnGatewaySettingsPtrOutput) ToVpnGatewaySettingsPtrOutputWithContext(ctx context.Context) VpnGatewaySettingsPtrOutput {
+	return o
+}
+
+func (o VpnGatewaySettingsPtrOutput) Elem() VpnGatewaySettingsOutput {
+	return o.ApplyT(func(v *VpnGatewaySettings) VpnGatewaySettings {
+		if v != nil {
+			return *v
+		}
+		var ret VpnGatewaySettings
+		return ret
+	}).(VpnGatewaySettingsOutput)
+}
+
+// Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+func (o VpnGatewaySettingsPtrOutput) ActiveActive() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *VpnGatewaySettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ActiveActive
+	}).(pulumi.BoolPtrOutput)
+}
+
+// BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+func (o VpnGatewaySettingsPtrOutput) Bgp() GatewayBgpSettingsPtrOutput {
+	return o.ApplyT(func(v *VpnGatewaySettings) *GatewayBgpSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Bgp
+	}).(GatewayBgpSettingsPtrOutput)
+}
+
+// Point-to-site VPN for users' devices.
+func (o VpnGatewaySettingsPtrOutput) PointToSite() PointToSiteSettingsPtrOutput {
+	return o.ApplyT(func(v *VpnGatewaySettings) *PointToSiteSettings {
+		if v == nil {
+			return nil
+		}
+		return v.PointToSite
+	}).(PointToSiteSettingsPtrOutput)
+}
+
+// Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+func (o VpnGatewaySettingsPtrOutput) SiteToSite() SiteToSiteSettingsArrayOutput {
+	return o.ApplyT(func(v *VpnGatewaySettings) []SiteToSiteSettings {
+		if v == nil {
+			return nil
+		}
+		return v.SiteToSite
+	}).(SiteToSiteSettingsArrayOutput)
+}
+
+// Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+func (o VpnGatewaySettingsPtrOutput) Sku() VpnGatewaySkuPtrOutput {
+	return o.ApplyT(func(v *VpnGatewaySettings) *VpnGatewaySku {
+		if v == nil {
+			return nil
+		}
+		return v.Sku
+	}).(VpnGatewaySkuPtrOutput)
+}
+
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*BastionSettingsInput)(nil)).Elem(), BastionSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BastionSettingsPtrInput)(nil)).Elem(), BastionSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DNSResolverSettingsInput)(nil)).Elem(), DNSResolverSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DNSResolverSettingsPtrInput)(nil)).Elem(), DNSResolverSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSSettingsInput)(nil)).Elem(), DNSSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSSettingsPtrInput)(nil)).Elem(), DNSSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EntraIDSettingsInput)(nil)).Elem(), EntraIDSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EntraIDSettingsPtrInput)(nil)).Elem(), EntraIDSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteConnectionSettingsInput)(nil)).Elem(), ExpressRouteConnectionSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteConnectionSettingsPtrInput)(nil)).Elem(), ExpressRouteConnectionSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteSettingsInput)(nil)).Elem(), ExpressRouteSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteSettingsPtrInput)(nil)).Elem(), ExpressRouteSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GatewayBgpSettingsInput)(nil)).Elem(), GatewayBgpSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*GatewayBgpSettingsPtrInput)(nil)).Elem(), GatewayBgpSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IpsecPolicyInput)(nil)).Elem(), IpsecPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*IpsecPolicyPtrInput)(nil)).Elem(), IpsecPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PointToSiteSettingsInput)(nil)).Elem(), PointToSiteSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PointToSiteSettingsPtrInput)(nil)).Elem(), PointToSiteSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RootCertificateInput)(nil)).Elem(), RootCertificateArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*RootCertificateArrayInput)(nil)).Elem(), RootCertificateArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ScoringSubnetSettingsInput)(nil)).Elem(), ScoringSubnetSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ScoringSubnetSettingsPtrInput)(nil)).Elem(), ScoringSubnetSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTargetInput)(nil)).Elem(), ServiceTargetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceTargetPtrInput)(nil)).Elem(), ServiceTargetArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SiteBgpSettingsInput)(nil)).Elem(), SiteBgpSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SiteBgpSettingsPtrInput)(nil)).Elem(), SiteBgpSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SiteToSiteSettingsInput)(nil)).Elem(), SiteToSiteSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*SiteToSiteSettingsArrayInput)(nil)).Elem(), SiteToSiteSettingsArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageAccountTargetInput)(nil)).Elem(), StorageAccountTargetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageAccountTargetPtrInput)(nil)).Elem(), StorageAccountTargetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetLayoutInput)(nil)).Elem(), SubnetLayoutArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetLayoutPtrInput)(nil)).Elem(), SubnetLayoutArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetSettingsInput)(nil)).Elem(), SubnetSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetSettingsPtrInput)(nil)).Elem(), SubnetSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VpnGatewaySettingsInput)(nil)).Elem(), VpnGatewaySettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*VpnGatewaySettingsPtrInput)(nil)).Elem(), VpnGatewaySettingsArgs{})
+	pulumi.RegisterOutputType(BastionDetailsOutput{})
+	pulumi.RegisterOutputType(BastionSettingsOutput{})
+	pulumi.RegisterOutputType(BastionSettingsPtrOutput{})
+	pulumi.RegisterOutputType(DNSResolverDetailsOutput{})
+	pulumi.RegisterOutputType(DNSResolverSettingsOutput{})
+	pulumi.RegisterOutputType(DNSResolverSettingsPtrOutput{})
 	pulumi.RegisterOutputType(DNSSettingsOutput{})
 	pulumi.RegisterOutputType(DNSSettingsPtrOutput{})
+	pulumi.RegisterOutputType(EntraIDSettingsOutput{})
+	pulumi.RegisterOutputType(EntraIDSettingsPtrOutput{})
+	pulumi.RegisterOutputType(ExpressRouteConnectionSettingsOutput{})
+	pulumi.RegisterOutputType(ExpressRouteConnectionSettingsPtrOutput{})
+	pulumi.RegisterOutputType(ExpressRouteGatewayDetailsOutput{})
+	pulumi.RegisterOutputType(ExpressRouteSettingsOutput{})
+	pulumi.RegisterOutputType(ExpressRouteSettingsPtrOutput{})
+	pulumi.RegisterOutputType(GatewayBgpDetailsOutput{})
+	pulumi.RegisterOutputType(GatewayBgpDetailsPtrOutput{})
+	pulumi.RegisterOutputType(GatewayBgpSettingsOutput{})
+	pulumi.RegisterOutputType(GatewayBgpSettingsPtrOutput{})
+	pulumi.RegisterOutputType(IpsecPolicyOutput{})
+	pulumi.RegisterOutputType(IpsecPolicyPtrOutput{})
+	pulumi.RegisterOutputType(PointToSiteDetailsOutput{})
+	pulumi.RegisterOutputType(PointToSiteDetailsPtrOutput{})
+	pulumi.RegisterOutputType(PointToSiteSettingsOutput{})
+	pulumi.RegisterOutputType(PointToSiteSettingsPtrOutput{})
 	pulumi.RegisterOutputType(PrivateEndpointDetailsOutput{})
 	pulumi.RegisterOutputType(PrivateEndpointDetailsMapOutput{})
+	pulumi.RegisterOutputType(RootCertificateOutput{})
+	pulumi.RegisterOutputType(RootCertificateArrayOutput{})
 	pulumi.RegisterOutputType(ScoringSubnetSettingsOutput{})
 	pulumi.RegisterOutputType(ScoringSubnetSettingsPtrOutput{})
 	pulumi.RegisterOutputType(ServiceTargetOutput{})
 	pulumi.RegisterOutputType(ServiceTargetPtrOutput{})
+	pulumi.RegisterOutputType(SiteBgpSettingsOutput{})
+	pulumi.RegisterOutputType(SiteBgpSettingsPtrOutput{})
+	pulumi.RegisterOutputType(SiteToSiteSettingsOutput{})
+	pulumi.RegisterOutputType(SiteToSiteSettingsArrayOutput{})
 	pulumi.RegisterOutputType(StorageAccountTargetOutput{})
 	pulumi.RegisterOutputType(StorageAccountTargetPtrOutput{})
 	pulumi.RegisterOutputType(SubnetLayoutOutput{})
 	pulumi.RegisterOutputType(SubnetLayoutPtrOutput{})
 	pulumi.RegisterOutputType(SubnetSettingsOutput{})
 	pulumi.RegisterOutputType(SubnetSettingsPtrOutput{})
+	pulumi.RegisterOutputType(VpnGatewayDetailsOutput{})
+	pulumi.RegisterOutputType(VpnGatewaySettingsOutput{})
+	pulumi.RegisterOutputType(VpnGatewaySettingsPtrOutput{})
 }

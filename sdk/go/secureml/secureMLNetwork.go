@@ -31,7 +31,15 @@ import (
 type SecureMLNetwork struct {
 	pulumi.ResourceState
 
-	// Network security group IDs by subnet role.
+	// The Bastion host and its public IP. Null without `bastion`.
+	Bastion BastionDetailsOutput `pulumi:"bastion"`
+	// Zones that DNS servers outside the network (on premises, or a hub's) must forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone in use (blob.core.windows.net, not privatelink.blob.core.windows.net).
+	ConditionalForwarders pulumi.StringArrayOutput `pulumi:"conditionalForwarders"`
+	// The DNS resolver and its inbound endpoint's address. Null without `dnsResolver`.
+	DnsResolver DNSResolverDetailsOutput `pulumi:"dnsResolver"`
+	// The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
+	ExpressRouteGateway ExpressRouteGatewayDetailsOutput `pulumi:"expressRouteGateway"`
+	// Network security group IDs by subnet role; `GatewaySubnet` has none.
 	NetworkSecurityGroupIds pulumi.StringMapOutput `pulumi:"networkSecurityGroupIds"`
 	// Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.
 	PrivateDnsZoneIds pulumi.StringMapOutput `pulumi:"privateDnsZoneIds"`
@@ -41,12 +49,14 @@ type SecureMLNetwork struct {
 	RouteTableIds pulumi.StringMapOutput `pulumi:"routeTableIds"`
 	// Subnet address prefixes by role, including the ones placed in their role's slot.
 	SubnetAddressPrefixes pulumi.StringMapOutput `pulumi:"subnetAddressPrefixes"`
-	// Subnet IDs by role: `training`, `scoring` (when enabled) and `privateEndpoints`.
+	// Subnet IDs by role: `training`, `scoring` (when enabled), `privateEndpoints`, and `gateway`, `bastion` and `dnsResolverInbound` when their features are set.
 	SubnetIds pulumi.StringMapOutput `pulumi:"subnetIds"`
 	// Azure resource ID of the virtual network.
 	VirtualNetworkId pulumi.StringOutput `pulumi:"virtualNetworkId"`
 	// Name of the virtual network.
 	VirtualNetworkName pulumi.StringOutput `pulumi:"virtualNetworkName"`
+	// The VPN gateway: its ID, public IPs, BGP and point-to-site settings, and site connection IDs. Null without `vpnGateway`.
+	VpnGateway VpnGatewayDetailsOutput `pulumi:"vpnGateway"`
 }
 
 // NewSecureMLNetwork registers a new resource with the given unique name, arguments, and options.
@@ -65,6 +75,9 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 	if args.AddressSpace == nil {
 		args.AddressSpace = pulumi.StringPtr("10.0.0.0/16")
 	}
+	if args.Bastion != nil {
+		args.Bastion = args.Bastion.ToBastionSettingsPtrOutput().ApplyT(func(v *BastionSettings) *BastionSettings { return v.Defaults() }).(BastionSettingsPtrOutput)
+	}
 	if args.Cloud == nil {
 		args.Cloud = Cloud("AzureCloud")
 	}
@@ -75,11 +88,20 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 	if args.Dns != nil {
 		args.Dns = args.Dns.ToDNSSettingsPtrOutput().ApplyT(func(v *DNSSettings) *DNSSettings { return v.Defaults() }).(DNSSettingsPtrOutput)
 	}
+	if args.DnsResolver != nil {
+		args.DnsResolver = args.DnsResolver.ToDNSResolverSettingsPtrOutput().ApplyT(func(v *DNSResolverSettings) *DNSResolverSettings { return v.Defaults() }).(DNSResolverSettingsPtrOutput)
+	}
+	if args.ExpressRoute != nil {
+		args.ExpressRoute = args.ExpressRoute.ToExpressRouteSettingsPtrOutput().ApplyT(func(v *ExpressRouteSettings) *ExpressRouteSettings { return v.Defaults() }).(ExpressRouteSettingsPtrOutput)
+	}
 	if args.OutboundInternet == nil {
 		args.OutboundInternet = OutboundInternet("Allow")
 	}
 	if args.Subnets != nil {
 		args.Subnets = args.Subnets.ToSubnetLayoutPtrOutput().ApplyT(func(v *SubnetLayout) *SubnetLayout { return v.Defaults() }).(SubnetLayoutPtrOutput)
+	}
+	if args.VpnGateway != nil {
+		args.VpnGateway = args.VpnGateway.ToVpnGatewaySettingsPtrOutput().ApplyT(func(v *VpnGatewaySettings) *VpnGatewaySettings { return v.Defaults() }).(VpnGatewaySettingsPtrOutput)
 	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource SecureMLNetwork
@@ -93,6 +115,8 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 type secureMLNetworkArgs struct {
 	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
 	AddressSpace *string `pulumi:"addressSpace"`
+	// Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
+	Bastion *BastionSettings `pulumi:"bastion"`
 	// The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
 	Cloud *Cloud `pulumi:"cloud"`
 	// Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
@@ -119,6 +143,20 @@ type secureMLNetworkArgs struct {
 	// zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
 	// groups.
 	Dns *DNSSettings `pulumi:"dns"`
+	// A DNS Private Resolver with an inbound endpoint, so that clients outside Azure resolve the private
+	// endpoints' names to their private addresses.
+	//
+	// The inbound endpoint takes the fifth address of its subnet (for example `10.0.4.4` in `10.0.4.0/28`),
+	// fixed, so the address is known before anything is created. Point on-premises DNS servers at it with
+	// one conditional forwarder per zone in the `conditionalForwarders` output.
+	//
+	// With `setVirtualNetworkDnsServers` (the default), the network's DNS servers are set to that address,
+	// followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
+	// point-to-site clients in their profile, so download the profile after the first deployment. Virtual
+	// machines already running pick up a change of DNS servers only after a restart.
+	DnsResolver *DNSResolverSettings `pulumi:"dnsResolver"`
+	// An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
+	ExpressRoute *ExpressRouteSettings `pulumi:"expressRoute"`
 	// The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
 	KeyVault *ServiceTarget `pulumi:"keyVault"`
 	// Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
@@ -171,6 +209,20 @@ type secureMLNetworkArgs struct {
 	Subnets *SubnetLayout `pulumi:"subnets"`
 	// Tags applied to every child resource that takes tags.
 	Tags map[string]string `pulumi:"tags"`
+	// A route-based VPN gateway in `GatewaySubnet`, for point-to-site (users' devices) and site-to-site
+	// (offices and data centres) connections.
+	//
+	// Only the zone-redundant AZ SKUs can be created today; Basic and the retired non-AZ SKUs fail the
+	// preview with the reason. Each gateway instance gets a Standard static public IP, spread over zones 1-3
+	// in a region with availability zones: one IP, two with `activeActive`, and a third for point-to-site on
+	// an active-active gateway. VpnGw1AZ to VpnGw3AZ are Generation1 gateways (so they can be resized into
+	// one another in place), VpnGw4AZ and VpnGw5AZ Generation2.
+	//
+	// When this gateway exists, the `privatelink.blob.*` zone link falls back to public resolution on
+	// NXDOMAIN (`resolutionPolicy: NxDomainRedirect`): the gateway reads blobs of Azure's own storage
+	// accounts, which a linked privatelink zone would otherwise hide. A VPN gateway takes 30 to 45 minutes
+	// or more to create; nothing else in the component waits for it.
+	VpnGateway *VpnGatewaySettings `pulumi:"vpnGateway"`
 	// The Azure Machine Learning workspace to reach privately. Creates a private endpoint (group `amlworkspace`) with the api and notebooks private DNS zones.
 	Workspace *ServiceTarget `pulumi:"workspace"`
 }
@@ -179,6 +231,8 @@ type secureMLNetworkArgs struct {
 type SecureMLNetworkArgs struct {
 	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
 	AddressSpace pulumi.StringPtrInput
+	// Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
+	Bastion BastionSettingsPtrInput
 	// The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
 	Cloud CloudPtrInput
 	// Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
@@ -205,6 +259,20 @@ type SecureMLNetworkArgs struct {
 	// zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
 	// groups.
 	Dns DNSSettingsPtrInput
+	// A DNS Private Resolver with an inbound endpoint, so that clients outside Azure resolve the private
+	// endpoints' names to their private addresses.
+	//
+	// The inbound endpoint takes the fifth address of its subnet (for example `10.0.4.4` in `10.0.4.0/28`),
+	// fixed, so the address is known before anything is created. Point on-premises DNS servers at it with
+	// one conditional forwarder per zone in the `conditionalForwarders` output.
+	//
+	// With `setVirtualNetworkDnsServers` (the default), the network's DNS servers are set to that address,
+	// followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
+	// point-to-site clients in their profile, so download the profile after the first deployment. Virtual
+	// machines already running pick up a change of DNS servers only after a restart.
+	DnsResolver DNSResolverSettingsPtrInput
+	// An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
+	ExpressRoute ExpressRouteSettingsPtrInput
 	// The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
 	KeyVault ServiceTargetPtrInput
 	// Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
@@ -257,6 +325,20 @@ type SecureMLNetworkArgs struct {
 	Subnets SubnetLayoutPtrInput
 	// Tags applied to every child resource that takes tags.
 	Tags pulumi.StringMapInput
+	// A route-based VPN gateway in `GatewaySubnet`, for point-to-site (users' devices) and site-to-site
+	// (offices and data centres) connections.
+	//
+	// Only the zone-redundant AZ SKUs can be created today; Basic and the retired non-AZ SKUs fail the
+	// preview with the reason. Each gateway instance gets a Standard static public IP, spread over zones 1-3
+	// in a region with availability zones: one IP, two with `activeActive`, and a third for point-to-site on
+	// an active-active gateway. VpnGw1AZ to VpnGw3AZ are Generation1 gateways (so they can be resized into
+	// one another in place), VpnGw4AZ and VpnGw5AZ Generation2.
+	//
+	// When this gateway exists, the `privatelink.blob.*` zone link falls back to public resolution on
+	// NXDOMAIN (`resolutionPolicy: NxDomainRedirect`): the gateway reads blobs of Azure's own storage
+	// accounts, which a linked privatelink zone would otherwise hide. A VPN gateway takes 30 to 45 minutes
+	// or more to create; nothing else in the component waits for it.
+	VpnGateway VpnGatewaySettingsPtrInput
 	// The Azure Machine Learning workspace to reach privately. Creates a private endpoint (group `amlworkspace`) with the api and notebooks private DNS zones.
 	Workspace ServiceTargetPtrInput
 }
@@ -348,7 +430,27 @@ func (o SecureMLNetworkOutput) ToSecureMLNetworkOutputWithContext(ctx context.Co
 	return o
 }
 
-// Network security group IDs by subnet role.
+// The Bastion host and its public IP. Null without `bastion`.
+func (o SecureMLNetworkOutput) Bastion() BastionDetailsOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) BastionDetailsOutput { return v.Bastion }).(BastionDetailsOutput)
+}
+
+// Zones that DNS servers outside the network (on premises, or a hub's) must forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone in use (blob.core.windows.net, not privatelink.blob.core.windows.net).
+func (o SecureMLNetworkOutput) ConditionalForwarders() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringArrayOutput { return v.ConditionalForwarders }).(pulumi.StringArrayOutput)
+}
+
+// The DNS resolver and its inbound endpoint's address. Null without `dnsResolver`.
+func (o SecureMLNetworkOutput) DnsResolver() DNSResolverDetailsOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) DNSResolverDetailsOutput { return v.DnsResolver }).(DNSResolverDetailsOutput)
+}
+
+// The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
+func (o SecureMLNetworkOutput) ExpressRouteGateway() ExpressRouteGatewayDetailsOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) ExpressRouteGatewayDetailsOutput { return v.ExpressRouteGateway }).(ExpressRouteGatewayDetailsOutput)
+}
+
+// Network security group IDs by subnet role; `GatewaySubnet` has none.
 func (o SecureMLNetworkOutput) NetworkSecurityGroupIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.NetworkSecurityGroupIds }).(pulumi.StringMapOutput)
 }
@@ -373,7 +475,7 @@ func (o SecureMLNetworkOutput) SubnetAddressPrefixes() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.SubnetAddressPrefixes }).(pulumi.StringMapOutput)
 }
 
-// Subnet IDs by role: `training`, `scoring` (when enabled) and `privateEndpoints`.
+// Subnet IDs by role: `training`, `scoring` (when enabled), `privateEndpoints`, and `gateway`, `bastion` and `dnsResolverInbound` when their features are set.
 func (o SecureMLNetworkOutput) SubnetIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.SubnetIds }).(pulumi.StringMapOutput)
 }
@@ -386,6 +488,11 @@ func (o SecureMLNetworkOutput) VirtualNetworkId() pulumi.StringOutput {
 // Name of the virtual network.
 func (o SecureMLNetworkOutput) VirtualNetworkName() pulumi.StringOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringOutput { return v.VirtualNetworkName }).(pulumi.StringOutput)
+}
+
+// The VPN gateway: its ID, public IPs, BGP and point-to-site settings, and site connection IDs. Null without `vpnGateway`.
+func (o SecureMLNetworkOutput) VpnGateway() VpnGatewayDetailsOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) VpnGatewayDetailsOutput { return v.VpnGateway }).(VpnGatewayDetailsOutput)
 }
 
 type SecureMLNetworkArrayOutput struct{ *pulumi.OutputState }

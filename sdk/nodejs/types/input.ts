@@ -9,6 +9,44 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
+ * Azure Bastion settings.
+ */
+export interface BastionSettingsArgs {
+    /**
+     * Bastion SKU.
+     */
+    sku?: pulumi.Input<enums.BastionSku | undefined>;
+}
+/**
+ * bastionSettingsArgsProvideDefaults sets the appropriate defaults for BastionSettingsArgs
+ */
+export function bastionSettingsArgsProvideDefaults(val: BastionSettingsArgs): BastionSettingsArgs {
+    return {
+        ...val,
+        sku: (val.sku) ?? "Basic",
+    };
+}
+
+/**
+ * A DNS Private Resolver with an inbound endpoint, so VPN and on-premises clients resolve the private zones.
+ */
+export interface DNSResolverSettingsArgs {
+    /**
+     * Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+     */
+    setVirtualNetworkDnsServers?: pulumi.Input<boolean | undefined>;
+}
+/**
+ * dnsresolverSettingsArgsProvideDefaults sets the appropriate defaults for DNSResolverSettingsArgs
+ */
+export function dnsresolverSettingsArgsProvideDefaults(val: DNSResolverSettingsArgs): DNSResolverSettingsArgs {
+    return {
+        ...val,
+        setVirtualNetworkDnsServers: (val.setVirtualNetworkDnsServers) ?? true,
+    };
+}
+
+/**
  * How private DNS is handled: zones created here, or existing central zones.
  */
 export interface DNSSettingsArgs {
@@ -34,6 +72,162 @@ export function dnssettingsArgsProvideDefaults(val: DNSSettingsArgs): DNSSetting
         createZoneGroups: (val.createZoneGroups) ?? true,
         linkVirtualNetwork: (val.linkVirtualNetwork) ?? true,
     };
+}
+
+/**
+ * Microsoft Entra ID authentication for point-to-site users.
+ */
+export interface EntraIDSettingsArgs {
+    /**
+     * The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+     */
+    audience?: pulumi.Input<string | undefined>;
+    /**
+     * The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+     */
+    tenantId: pulumi.Input<string>;
+}
+
+/**
+ * A connection from the ExpressRoute gateway to a circuit.
+ */
+export interface ExpressRouteConnectionSettingsArgs {
+    /**
+     * Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+     */
+    authorizationKey?: pulumi.Input<string | undefined>;
+    /**
+     * Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+     */
+    circuitId: pulumi.Input<string>;
+    /**
+     * Routing weight of the connection, 0 to 32000.
+     */
+    routingWeight?: pulumi.Input<number | undefined>;
+}
+
+/**
+ * ExpressRoute gateway settings.
+ */
+export interface ExpressRouteSettingsArgs {
+    /**
+     * The connection to an ExpressRoute circuit.
+     */
+    connection?: pulumi.Input<inputs.ExpressRouteConnectionSettingsArgs | undefined>;
+    /**
+     * ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+     */
+    maxScaleUnits?: pulumi.Input<number | undefined>;
+    /**
+     * ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+     */
+    minScaleUnits?: pulumi.Input<number | undefined>;
+    /**
+     * Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+     */
+    sku?: pulumi.Input<enums.ExpressRouteGatewaySku | undefined>;
+}
+/**
+ * expressRouteSettingsArgsProvideDefaults sets the appropriate defaults for ExpressRouteSettingsArgs
+ */
+export function expressRouteSettingsArgsProvideDefaults(val: ExpressRouteSettingsArgs): ExpressRouteSettingsArgs {
+    return {
+        ...val,
+        sku: (val.sku) ?? "ErGw1AZ",
+    };
+}
+
+/**
+ * BGP on the VPN gateway.
+ */
+export interface GatewayBgpSettingsArgs {
+    /**
+     * The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+     */
+    asn?: pulumi.Input<number | undefined>;
+}
+/**
+ * gatewayBgpSettingsArgsProvideDefaults sets the appropriate defaults for GatewayBgpSettingsArgs
+ */
+export function gatewayBgpSettingsArgsProvideDefaults(val: GatewayBgpSettingsArgs): GatewayBgpSettingsArgs {
+    return {
+        ...val,
+        asn: (val.asn) ?? 65515,
+    };
+}
+
+/**
+ * A custom IPsec/IKE policy (vpn-gateway-vpn-faq.md). IKE is phase 1 (main mode), IPsec phase 2 (quick mode).
+ */
+export interface IpsecPolicyArgs {
+    /**
+     * IKE (phase 1) Diffie-Hellman group.
+     */
+    dhGroup: pulumi.Input<enums.DhGroup>;
+    /**
+     * IKE (phase 1) encryption.
+     */
+    ikeEncryption: pulumi.Input<enums.IkeEncryption>;
+    /**
+     * IKE (phase 1) integrity.
+     */
+    ikeIntegrity: pulumi.Input<enums.IkeIntegrity>;
+    /**
+     * IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+     */
+    ipsecEncryption: pulumi.Input<enums.IpsecEncryption>;
+    /**
+     * IPsec (phase 2) integrity.
+     */
+    ipsecIntegrity: pulumi.Input<enums.IpsecIntegrity>;
+    /**
+     * IPsec (phase 2) perfect forward secrecy group.
+     */
+    pfsGroup: pulumi.Input<enums.PfsGroup>;
+    /**
+     * IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+     */
+    saDataSizeKilobytes: pulumi.Input<number>;
+    /**
+     * IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+     */
+    saLifeTimeSeconds: pulumi.Input<number>;
+}
+
+/**
+ * Point-to-site VPN: users connect with the Azure VPN Client (Microsoft Entra ID) or with certificates.
+ */
+export interface PointToSiteSettingsArgs {
+    /**
+     * Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+     */
+    addressPool: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+     */
+    entraId?: pulumi.Input<inputs.EntraIDSettingsArgs | undefined>;
+    /**
+     * Authenticate clients with certificates issued by these root certificates.
+     */
+    rootCertificates?: pulumi.Input<pulumi.Input<inputs.RootCertificateArgs>[] | undefined>;
+    /**
+     * Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+     */
+    tunnelTypes?: pulumi.Input<pulumi.Input<enums.TunnelType>[] | undefined>;
+}
+
+/**
+ * A root certificate whose client certificates may connect.
+ */
+export interface RootCertificateArgs {
+    /**
+     * Name of the certificate in the gateway.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The public certificate, Base-64 encoded X.509 (.cer). PEM armour (-----BEGIN CERTIFICATE-----) is removed; a private key is refused.
+     */
+    publicCertData: pulumi.Input<string>;
 }
 
 /**
@@ -70,6 +264,54 @@ export interface ServiceTargetArgs {
 }
 
 /**
+ * The site's BGP peer.
+ */
+export interface SiteBgpSettingsArgs {
+    /**
+     * The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+     */
+    asn: pulumi.Input<number>;
+    /**
+     * The site's BGP peer IP address.
+     */
+    peeringAddress: pulumi.Input<string>;
+}
+
+/**
+ * An on-premises site: its VPN device, its address ranges and the IPsec connection to it.
+ */
+export interface SiteToSiteSettingsArgs {
+    /**
+     * The site's address ranges. They must not overlap the network, the point-to-site pool or another site. May be empty with BGP.
+     */
+    addressSpaces?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * The site's BGP peer, when it uses BGP; needs vpnGateway.bgp.
+     */
+    bgp?: pulumi.Input<inputs.SiteBgpSettingsArgs | undefined>;
+    /**
+     * FQDN of the site's VPN device, for a device whose address changes. Give this or gatewayIpAddress.
+     */
+    fqdn?: pulumi.Input<string | undefined>;
+    /**
+     * Public IP address of the site's VPN device. Give this or fqdn.
+     */
+    gatewayIpAddress?: pulumi.Input<string | undefined>;
+    /**
+     * A custom IPsec/IKE policy; all fields are required. Without it Azure's default policy applies.
+     */
+    ipsecPolicy?: pulumi.Input<inputs.IpsecPolicyArgs | undefined>;
+    /**
+     * Short name of the site, used in the names of its local network gateway and connection.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The IPsec pre-shared key: 1 to 128 printable ASCII characters without space, hyphen or tilde. Secret: pass it from secret config.
+     */
+    sharedKey: pulumi.Input<string>;
+}
+
+/**
  * An existing storage account to reach through private endpoints, one per sub-resource.
  */
 export interface StorageAccountTargetArgs {
@@ -87,6 +329,18 @@ export interface StorageAccountTargetArgs {
  * Subnets of the virtual network by role.
  */
 export interface SubnetLayoutArgs {
+    /**
+     * `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+     */
+    bastion?: pulumi.Input<inputs.SubnetSettingsArgs | undefined>;
+    /**
+     * The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+     */
+    dnsResolverInbound?: pulumi.Input<inputs.SubnetSettingsArgs | undefined>;
+    /**
+     * `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
+     */
+    gateway?: pulumi.Input<inputs.SubnetSettingsArgs | undefined>;
     /**
      * Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
      */
@@ -118,4 +372,38 @@ export interface SubnetSettingsArgs {
      * IPv4 prefix inside the address space, /29 or larger. When not set, the subnet takes the fixed slot of its role, or keeps its prefix if it already exists.
      */
     addressPrefix?: pulumi.Input<string | undefined>;
+}
+
+export interface VpnGatewaySettingsArgs {
+    /**
+     * Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+     */
+    activeActive?: pulumi.Input<boolean | undefined>;
+    /**
+     * BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+     */
+    bgp?: pulumi.Input<inputs.GatewayBgpSettingsArgs | undefined>;
+    /**
+     * Point-to-site VPN for users' devices.
+     */
+    pointToSite?: pulumi.Input<inputs.PointToSiteSettingsArgs | undefined>;
+    /**
+     * Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+     */
+    siteToSite?: pulumi.Input<pulumi.Input<inputs.SiteToSiteSettingsArgs>[] | undefined>;
+    /**
+     * Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+     */
+    sku?: pulumi.Input<enums.VpnGatewaySku | undefined>;
+}
+/**
+ * vpnGatewaySettingsArgsProvideDefaults sets the appropriate defaults for VpnGatewaySettingsArgs
+ */
+export function vpnGatewaySettingsArgsProvideDefaults(val: VpnGatewaySettingsArgs): VpnGatewaySettingsArgs {
+    return {
+        ...val,
+        activeActive: (val.activeActive) ?? false,
+        bgp: pulumi.output(val.bgp).apply(v => v === undefined ? undefined : inputs.gatewayBgpSettingsArgsProvideDefaults(v)),
+        sku: (val.sku) ?? "VpnGw1AZ",
+    };
 }

@@ -9,6 +9,100 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
+ * The Azure Bastion host SecureMLNetwork created.
+ */
+export interface BastionDetails {
+    /**
+     * Its DNS name, as Azure reports it.
+     */
+    dnsName?: string;
+    /**
+     * Azure resource ID of the Bastion host.
+     */
+    id: string;
+    /**
+     * Its public IP address.
+     */
+    publicIpAddress: string;
+}
+
+/**
+ * The DNS Private Resolver SecureMLNetwork created.
+ */
+export interface DNSResolverDetails {
+    /**
+     * Azure resource ID of the DNS resolver.
+     */
+    id: string;
+    /**
+     * Azure resource ID of its inbound endpoint.
+     */
+    inboundEndpointId: string;
+    /**
+     * The inbound endpoint's address: the target of on-premises conditional forwarders (see conditionalForwarders) and the network's DNS server.
+     */
+    inboundIpAddress: string;
+}
+
+/**
+ * The ExpressRoute gateway SecureMLNetwork created.
+ */
+export interface ExpressRouteGatewayDetails {
+    /**
+     * ID of the connection to the circuit, when expressRoute.connection is set.
+     */
+    connectionId?: string;
+    /**
+     * Azure resource ID of the virtual network gateway.
+     */
+    id: string;
+}
+
+/**
+ * BGP settings of the gateway.
+ */
+export interface GatewayBgpDetails {
+    /**
+     * The gateway's autonomous system number.
+     */
+    asn: number;
+    /**
+     * The gateway's BGP peer addresses (one per instance), as Azure reports them.
+     */
+    peeringAddresses: string[];
+}
+
+/**
+ * Point-to-site settings, as in the Azure VPN Client profile.
+ */
+export interface PointToSiteDetails {
+    /**
+     * Ranges VPN clients take their addresses from.
+     */
+    addressPool: string[];
+    /**
+     * Application ID users sign in to, for Entra ID authentication.
+     */
+    audience?: string;
+    /**
+     * Authentication types: AAD (Microsoft Entra ID) and/or Certificate.
+     */
+    authenticationTypes: string[];
+    /**
+     * Token issuer URL, for Entra ID authentication.
+     */
+    issuer?: string;
+    /**
+     * Microsoft Entra tenant URL, for Entra ID authentication.
+     */
+    tenant?: string;
+    /**
+     * Tunnel types the gateway accepts.
+     */
+    tunnelTypes: string[];
+}
+
+/**
  * A private endpoint created by SecureMLNetwork.
  */
 export interface PrivateEndpointDetails {
@@ -28,5 +122,31 @@ export interface PrivateEndpointDetails {
      * Private IP addresses Azure assigned, sorted; useful for custom DNS and firewall rules.
      */
     privateIpAddresses: string[];
+}
+
+/**
+ * The VPN gateway SecureMLNetwork created.
+ */
+export interface VpnGatewayDetails {
+    /**
+     * The gateway's BGP settings, for the sites' BGP peers; absent without BGP.
+     */
+    bgp?: outputs.GatewayBgpDetails;
+    /**
+     * Azure resource ID of the virtual network gateway.
+     */
+    id: string;
+    /**
+     * The point-to-site settings a client profile needs; absent without point-to-site.
+     */
+    pointToSite?: outputs.PointToSiteDetails;
+    /**
+     * Public IP addresses of the gateway, in IP configuration order (instance 1, instance 2, point-to-site): the addresses on-premises VPN devices connect to.
+     */
+    publicIpAddresses: string[];
+    /**
+     * Connection IDs by site name.
+     */
+    siteConnectionIds: {[key: string]: string};
 }
 

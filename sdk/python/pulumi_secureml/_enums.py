@@ -7,10 +7,32 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'BastionSku',
     'Cloud',
+    'DhGroup',
+    'ExpressRouteGatewaySku',
+    'IkeEncryption',
+    'IkeIntegrity',
+    'IpsecEncryption',
+    'IpsecIntegrity',
     'OutboundInternet',
+    'PfsGroup',
     'StorageSubresource',
+    'TunnelType',
+    'VpnGatewaySku',
 ]
+
+
+@pulumi.type_token("secureml:index:BastionSku")
+class BastionSku(_builtins.str, Enum):
+    BASIC = "Basic"
+    """
+    Two instances; portal RDP and SSH.
+    """
+    STANDARD = "Standard"
+    """
+    2-50 instances; native clients, tunnelling, IP connect.
+    """
 
 
 @pulumi.type_token("secureml:index:Cloud")
@@ -29,6 +51,78 @@ class Cloud(_builtins.str, Enum):
     """
 
 
+@pulumi.type_token("secureml:index:DhGroup")
+class DhGroup(_builtins.str, Enum):
+    DH_GROUP24 = "DHGroup24"
+    ECP384 = "ECP384"
+    ECP256 = "ECP256"
+    DH_GROUP14 = "DHGroup14"
+    DH_GROUP2048 = "DHGroup2048"
+    DH_GROUP2 = "DHGroup2"
+    DH_GROUP1 = "DHGroup1"
+    NONE = "None"
+
+
+@pulumi.type_token("secureml:index:ExpressRouteGatewaySku")
+class ExpressRouteGatewaySku(_builtins.str, Enum):
+    ER_GW1_AZ = "ErGw1AZ"
+    """
+    Zone-redundant, up to 4 circuits.
+    """
+    ER_GW2_AZ = "ErGw2AZ"
+    """
+    Zone-redundant, up to 8 circuits.
+    """
+    ER_GW3_AZ = "ErGw3AZ"
+    """
+    Zone-redundant, up to 16 circuits; FastPath.
+    """
+    ER_GW_SCALE = "ErGwScale"
+    """
+    Scalable (1-40 scale units); needs a /26 GatewaySubnet.
+    """
+
+
+@pulumi.type_token("secureml:index:IkeEncryption")
+class IkeEncryption(_builtins.str, Enum):
+    GCMAES256 = "GCMAES256"
+    GCMAES128 = "GCMAES128"
+    AES256 = "AES256"
+    AES192 = "AES192"
+    AES128 = "AES128"
+
+
+@pulumi.type_token("secureml:index:IkeIntegrity")
+class IkeIntegrity(_builtins.str, Enum):
+    SHA384 = "SHA384"
+    SHA256 = "SHA256"
+    SHA1 = "SHA1"
+    MD5 = "MD5"
+
+
+@pulumi.type_token("secureml:index:IpsecEncryption")
+class IpsecEncryption(_builtins.str, Enum):
+    GCMAES256 = "GCMAES256"
+    GCMAES192 = "GCMAES192"
+    GCMAES128 = "GCMAES128"
+    AES256 = "AES256"
+    AES192 = "AES192"
+    AES128 = "AES128"
+    DES3 = "DES3"
+    DES = "DES"
+    NONE = "None"
+
+
+@pulumi.type_token("secureml:index:IpsecIntegrity")
+class IpsecIntegrity(_builtins.str, Enum):
+    GCMAES256 = "GCMAES256"
+    GCMAES192 = "GCMAES192"
+    GCMAES128 = "GCMAES128"
+    SHA256 = "SHA256"
+    SHA1 = "SHA1"
+    MD5 = "MD5"
+
+
 @pulumi.type_token("secureml:index:OutboundInternet")
 class OutboundInternet(_builtins.str, Enum):
     ALLOW = "Allow"
@@ -39,6 +133,17 @@ class OutboundInternet(_builtins.str, Enum):
     """
     Compute reaches only the service tags Azure ML requires and the virtual network.
     """
+
+
+@pulumi.type_token("secureml:index:PfsGroup")
+class PfsGroup(_builtins.str, Enum):
+    PFS24 = "PFS24"
+    ECP384 = "ECP384"
+    ECP256 = "ECP256"
+    PFS2048 = "PFS2048"
+    PFS2 = "PFS2"
+    PFS1 = "PFS1"
+    NONE = "None"
 
 
 @pulumi.type_token("secureml:index:StorageSubresource")
@@ -62,4 +167,44 @@ class StorageSubresource(_builtins.str, Enum):
     DFS = "dfs"
     """
     Data Lake Storage Gen2.
+    """
+
+
+@pulumi.type_token("secureml:index:TunnelType")
+class TunnelType(_builtins.str, Enum):
+    OPEN_VPN = "OpenVPN"
+    """
+    OpenVPN: every OS; the only tunnel for Microsoft Entra ID.
+    """
+    IKE_V2 = "IkeV2"
+    """
+    IKEv2: certificates only.
+    """
+    SSTP = "SSTP"
+    """
+    SSTP: Windows, certificates only, at most 128 clients.
+    """
+
+
+@pulumi.type_token("secureml:index:VpnGatewaySku")
+class VpnGatewaySku(_builtins.str, Enum):
+    VPN_GW1_AZ = "VpnGw1AZ"
+    """
+    Zone-redundant, up to 30 S2S tunnels and 250 P2S IKEv2/OpenVPN connections.
+    """
+    VPN_GW2_AZ = "VpnGw2AZ"
+    """
+    Zone-redundant, more throughput; NAT rules.
+    """
+    VPN_GW3_AZ = "VpnGw3AZ"
+    """
+    Zone-redundant, more throughput; NAT rules.
+    """
+    VPN_GW4_AZ = "VpnGw4AZ"
+    """
+    Zone-redundant, more throughput; NAT rules.
+    """
+    VPN_GW5_AZ = "VpnGw5AZ"
+    """
+    Zone-redundant, the most throughput; NAT rules.
     """

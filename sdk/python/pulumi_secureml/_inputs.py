@@ -16,19 +16,115 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'BastionSettingsArgs',
+    'BastionSettingsArgsDict',
+    'DNSResolverSettingsArgs',
+    'DNSResolverSettingsArgsDict',
     'DNSSettingsArgs',
     'DNSSettingsArgsDict',
+    'EntraIDSettingsArgs',
+    'EntraIDSettingsArgsDict',
+    'ExpressRouteConnectionSettingsArgs',
+    'ExpressRouteConnectionSettingsArgsDict',
+    'ExpressRouteSettingsArgs',
+    'ExpressRouteSettingsArgsDict',
+    'GatewayBgpSettingsArgs',
+    'GatewayBgpSettingsArgsDict',
+    'IpsecPolicyArgs',
+    'IpsecPolicyArgsDict',
+    'PointToSiteSettingsArgs',
+    'PointToSiteSettingsArgsDict',
+    'RootCertificateArgs',
+    'RootCertificateArgsDict',
     'ScoringSubnetSettingsArgs',
     'ScoringSubnetSettingsArgsDict',
     'ServiceTargetArgs',
     'ServiceTargetArgsDict',
+    'SiteBgpSettingsArgs',
+    'SiteBgpSettingsArgsDict',
+    'SiteToSiteSettingsArgs',
+    'SiteToSiteSettingsArgsDict',
     'StorageAccountTargetArgs',
     'StorageAccountTargetArgsDict',
     'SubnetLayoutArgs',
     'SubnetLayoutArgsDict',
     'SubnetSettingsArgs',
     'SubnetSettingsArgsDict',
+    'VpnGatewaySettingsArgs',
+    'VpnGatewaySettingsArgsDict',
 ]
+
+class BastionSettingsArgsDict(TypedDict):
+    """
+    Azure Bastion settings.
+    """
+    sku: NotRequired[pulumi.Input[Optional['BastionSku']]]
+    """
+    Bastion SKU.
+    """
+
+@pulumi.input_type
+class BastionSettingsArgs:
+    def __init__(__self__, *,
+                 sku: pulumi.Input[Optional['BastionSku']] = None):
+        """
+        Azure Bastion settings.
+
+        :param pulumi.Input['BastionSku'] sku: Bastion SKU.
+        """
+        if sku is None:
+            sku = 'Basic'
+        if sku is not None:
+            pulumi.set(__self__, "sku", sku)
+
+    @_builtins.property
+    @pulumi.getter
+    def sku(self) -> pulumi.Input[Optional['BastionSku']]:
+        """
+        Bastion SKU.
+        """
+        return pulumi.get(self, "sku")
+
+    @sku.setter
+    def sku(self, value: pulumi.Input[Optional['BastionSku']]):
+        pulumi.set(self, "sku", value)
+
+
+class DNSResolverSettingsArgsDict(TypedDict):
+    """
+    A DNS Private Resolver with an inbound endpoint, so VPN and on-premises clients resolve the private zones.
+    """
+    set_virtual_network_dns_servers: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+    """
+
+@pulumi.input_type
+class DNSResolverSettingsArgs:
+    def __init__(__self__, *,
+                 set_virtual_network_dns_servers: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        A DNS Private Resolver with an inbound endpoint, so VPN and on-premises clients resolve the private zones.
+
+        :param pulumi.Input[_builtins.bool] set_virtual_network_dns_servers: Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+        """
+        if set_virtual_network_dns_servers is None:
+            set_virtual_network_dns_servers = True
+        if set_virtual_network_dns_servers is not None:
+            pulumi.set(__self__, "set_virtual_network_dns_servers", set_virtual_network_dns_servers)
+
+    @_builtins.property
+    @pulumi.getter(name="setVirtualNetworkDnsServers")
+    def set_virtual_network_dns_servers(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Make the resolver's inbound IP the network's DNS server (with Azure DNS, 168.63.129.16, after it when a VPN gateway is present), so the VPN gateway hands it to point-to-site clients and they resolve the private zones.
+        """
+        return pulumi.get(self, "set_virtual_network_dns_servers")
+
+    @set_virtual_network_dns_servers.setter
+    def set_virtual_network_dns_servers(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "set_virtual_network_dns_servers", value)
+
 
 class DNSSettingsArgsDict(TypedDict):
     """
@@ -106,6 +202,575 @@ class DNSSettingsArgs:
     @link_virtual_network.setter
     def link_virtual_network(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "link_virtual_network", value)
+
+
+class EntraIDSettingsArgsDict(TypedDict):
+    """
+    Microsoft Entra ID authentication for point-to-site users.
+    """
+    tenant_id: pulumi.Input[_builtins.str]
+    """
+    The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+    """
+    audience: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+    """
+
+@pulumi.input_type
+class EntraIDSettingsArgs:
+    def __init__(__self__, *,
+                 tenant_id: pulumi.Input[_builtins.str],
+                 audience: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Microsoft Entra ID authentication for point-to-site users.
+
+        :param pulumi.Input[_builtins.str] tenant_id: The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+        :param pulumi.Input[_builtins.str] audience: The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+        """
+        pulumi.set(__self__, "tenant_id", tenant_id)
+        if audience is not None:
+            pulumi.set(__self__, "audience", audience)
+
+    @_builtins.property
+    @pulumi.getter(name="tenantId")
+    def tenant_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
+        """
+        return pulumi.get(self, "tenant_id")
+
+    @tenant_id.setter
+    def tenant_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "tenant_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def audience(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
+        """
+        return pulumi.get(self, "audience")
+
+    @audience.setter
+    def audience(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "audience", value)
+
+
+class ExpressRouteConnectionSettingsArgsDict(TypedDict):
+    """
+    A connection from the ExpressRoute gateway to a circuit.
+    """
+    circuit_id: pulumi.Input[_builtins.str]
+    """
+    Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+    """
+    authorization_key: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+    """
+    routing_weight: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Routing weight of the connection, 0 to 32000.
+    """
+
+@pulumi.input_type
+class ExpressRouteConnectionSettingsArgs:
+    def __init__(__self__, *,
+                 circuit_id: pulumi.Input[_builtins.str],
+                 authorization_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 routing_weight: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        A connection from the ExpressRoute gateway to a circuit.
+
+        :param pulumi.Input[_builtins.str] circuit_id: Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+        :param pulumi.Input[_builtins.str] authorization_key: Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+        :param pulumi.Input[_builtins.int] routing_weight: Routing weight of the connection, 0 to 32000.
+        """
+        pulumi.set(__self__, "circuit_id", circuit_id)
+        if authorization_key is not None:
+            pulumi.set(__self__, "authorization_key", authorization_key)
+        if routing_weight is not None:
+            pulumi.set(__self__, "routing_weight", routing_weight)
+
+    @_builtins.property
+    @pulumi.getter(name="circuitId")
+    def circuit_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        Resource ID of the Microsoft.Network/expressRouteCircuits circuit.
+        """
+        return pulumi.get(self, "circuit_id")
+
+    @circuit_id.setter
+    def circuit_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "circuit_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="authorizationKey")
+    def authorization_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Authorization key of a circuit in another subscription. Secret: pass it from secret config.
+        """
+        return pulumi.get(self, "authorization_key")
+
+    @authorization_key.setter
+    def authorization_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "authorization_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="routingWeight")
+    def routing_weight(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Routing weight of the connection, 0 to 32000.
+        """
+        return pulumi.get(self, "routing_weight")
+
+    @routing_weight.setter
+    def routing_weight(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "routing_weight", value)
+
+
+class ExpressRouteSettingsArgsDict(TypedDict):
+    """
+    ExpressRoute gateway settings.
+    """
+    connection: NotRequired[pulumi.Input[Optional['ExpressRouteConnectionSettingsArgsDict']]]
+    """
+    The connection to an ExpressRoute circuit.
+    """
+    max_scale_units: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+    """
+    min_scale_units: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+    """
+    sku: NotRequired[pulumi.Input[Optional['ExpressRouteGatewaySku']]]
+    """
+    Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+    """
+
+@pulumi.input_type
+class ExpressRouteSettingsArgs:
+    def __init__(__self__, *,
+                 connection: pulumi.Input[Optional['ExpressRouteConnectionSettingsArgs']] = None,
+                 max_scale_units: pulumi.Input[Optional[_builtins.int]] = None,
+                 min_scale_units: pulumi.Input[Optional[_builtins.int]] = None,
+                 sku: pulumi.Input[Optional['ExpressRouteGatewaySku']] = None):
+        """
+        ExpressRoute gateway settings.
+
+        :param pulumi.Input['ExpressRouteConnectionSettingsArgs'] connection: The connection to an ExpressRoute circuit.
+        :param pulumi.Input[_builtins.int] max_scale_units: ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+        :param pulumi.Input[_builtins.int] min_scale_units: ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+        :param pulumi.Input['ExpressRouteGatewaySku'] sku: Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+        """
+        if connection is not None:
+            pulumi.set(__self__, "connection", connection)
+        if max_scale_units is not None:
+            pulumi.set(__self__, "max_scale_units", max_scale_units)
+        if min_scale_units is not None:
+            pulumi.set(__self__, "min_scale_units", min_scale_units)
+        if sku is None:
+            sku = 'ErGw1AZ'
+        if sku is not None:
+            pulumi.set(__self__, "sku", sku)
+
+    @_builtins.property
+    @pulumi.getter
+    def connection(self) -> pulumi.Input[Optional['ExpressRouteConnectionSettingsArgs']]:
+        """
+        The connection to an ExpressRoute circuit.
+        """
+        return pulumi.get(self, "connection")
+
+    @connection.setter
+    def connection(self, value: pulumi.Input[Optional['ExpressRouteConnectionSettingsArgs']]):
+        pulumi.set(self, "connection", value)
+
+    @_builtins.property
+    @pulumi.getter(name="maxScaleUnits")
+    def max_scale_units(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        ErGwScale only: the most scale units, 1 to 40, at least minScaleUnits. FastPath needs 10 or more.
+        """
+        return pulumi.get(self, "max_scale_units")
+
+    @max_scale_units.setter
+    def max_scale_units(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_scale_units", value)
+
+    @_builtins.property
+    @pulumi.getter(name="minScaleUnits")
+    def min_scale_units(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        ErGwScale only: the fewest scale units, 1 to 40. Autoscaling (max above min) needs at least 2.
+        """
+        return pulumi.get(self, "min_scale_units")
+
+    @min_scale_units.setter
+    def min_scale_units(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "min_scale_units", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sku(self) -> pulumi.Input[Optional['ExpressRouteGatewaySku']]:
+        """
+        Gateway SKU. ErGwScale needs a GatewaySubnet of /26 or larger.
+        """
+        return pulumi.get(self, "sku")
+
+    @sku.setter
+    def sku(self, value: pulumi.Input[Optional['ExpressRouteGatewaySku']]):
+        pulumi.set(self, "sku", value)
+
+
+class GatewayBgpSettingsArgsDict(TypedDict):
+    """
+    BGP on the VPN gateway.
+    """
+    asn: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+    """
+
+@pulumi.input_type
+class GatewayBgpSettingsArgs:
+    def __init__(__self__, *,
+                 asn: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        BGP on the VPN gateway.
+
+        :param pulumi.Input[_builtins.int] asn: The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+        """
+        if asn is None:
+            asn = 65515
+        if asn is not None:
+            pulumi.set(__self__, "asn", asn)
+
+    @_builtins.property
+    @pulumi.getter
+    def asn(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The gateway's autonomous system number. Azure's reserved ASNs (8074, 8075, 12076, 65517-65520) and the IANA-reserved ones are refused; 65515 is Azure's default and is needed for ExpressRoute transit.
+        """
+        return pulumi.get(self, "asn")
+
+    @asn.setter
+    def asn(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "asn", value)
+
+
+class IpsecPolicyArgsDict(TypedDict):
+    """
+    A custom IPsec/IKE policy (vpn-gateway-vpn-faq.md). IKE is phase 1 (main mode), IPsec phase 2 (quick mode).
+    """
+    dh_group: pulumi.Input['DhGroup']
+    """
+    IKE (phase 1) Diffie-Hellman group.
+    """
+    ike_encryption: pulumi.Input['IkeEncryption']
+    """
+    IKE (phase 1) encryption.
+    """
+    ike_integrity: pulumi.Input['IkeIntegrity']
+    """
+    IKE (phase 1) integrity.
+    """
+    ipsec_encryption: pulumi.Input['IpsecEncryption']
+    """
+    IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+    """
+    ipsec_integrity: pulumi.Input['IpsecIntegrity']
+    """
+    IPsec (phase 2) integrity.
+    """
+    pfs_group: pulumi.Input['PfsGroup']
+    """
+    IPsec (phase 2) perfect forward secrecy group.
+    """
+    sa_data_size_kilobytes: pulumi.Input[_builtins.int]
+    """
+    IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+    """
+    sa_life_time_seconds: pulumi.Input[_builtins.int]
+    """
+    IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+    """
+
+@pulumi.input_type
+class IpsecPolicyArgs:
+    def __init__(__self__, *,
+                 dh_group: pulumi.Input['DhGroup'],
+                 ike_encryption: pulumi.Input['IkeEncryption'],
+                 ike_integrity: pulumi.Input['IkeIntegrity'],
+                 ipsec_encryption: pulumi.Input['IpsecEncryption'],
+                 ipsec_integrity: pulumi.Input['IpsecIntegrity'],
+                 pfs_group: pulumi.Input['PfsGroup'],
+                 sa_data_size_kilobytes: pulumi.Input[_builtins.int],
+                 sa_life_time_seconds: pulumi.Input[_builtins.int]):
+        """
+        A custom IPsec/IKE policy (vpn-gateway-vpn-faq.md). IKE is phase 1 (main mode), IPsec phase 2 (quick mode).
+
+        :param pulumi.Input['DhGroup'] dh_group: IKE (phase 1) Diffie-Hellman group.
+        :param pulumi.Input['IkeEncryption'] ike_encryption: IKE (phase 1) encryption.
+        :param pulumi.Input['IkeIntegrity'] ike_integrity: IKE (phase 1) integrity.
+        :param pulumi.Input['IpsecEncryption'] ipsec_encryption: IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+        :param pulumi.Input['IpsecIntegrity'] ipsec_integrity: IPsec (phase 2) integrity.
+        :param pulumi.Input['PfsGroup'] pfs_group: IPsec (phase 2) perfect forward secrecy group.
+        :param pulumi.Input[_builtins.int] sa_data_size_kilobytes: IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+        :param pulumi.Input[_builtins.int] sa_life_time_seconds: IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+        """
+        pulumi.set(__self__, "dh_group", dh_group)
+        pulumi.set(__self__, "ike_encryption", ike_encryption)
+        pulumi.set(__self__, "ike_integrity", ike_integrity)
+        pulumi.set(__self__, "ipsec_encryption", ipsec_encryption)
+        pulumi.set(__self__, "ipsec_integrity", ipsec_integrity)
+        pulumi.set(__self__, "pfs_group", pfs_group)
+        pulumi.set(__self__, "sa_data_size_kilobytes", sa_data_size_kilobytes)
+        pulumi.set(__self__, "sa_life_time_seconds", sa_life_time_seconds)
+
+    @_builtins.property
+    @pulumi.getter(name="dhGroup")
+    def dh_group(self) -> pulumi.Input['DhGroup']:
+        """
+        IKE (phase 1) Diffie-Hellman group.
+        """
+        return pulumi.get(self, "dh_group")
+
+    @dh_group.setter
+    def dh_group(self, value: pulumi.Input['DhGroup']):
+        pulumi.set(self, "dh_group", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ikeEncryption")
+    def ike_encryption(self) -> pulumi.Input['IkeEncryption']:
+        """
+        IKE (phase 1) encryption.
+        """
+        return pulumi.get(self, "ike_encryption")
+
+    @ike_encryption.setter
+    def ike_encryption(self, value: pulumi.Input['IkeEncryption']):
+        pulumi.set(self, "ike_encryption", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ikeIntegrity")
+    def ike_integrity(self) -> pulumi.Input['IkeIntegrity']:
+        """
+        IKE (phase 1) integrity.
+        """
+        return pulumi.get(self, "ike_integrity")
+
+    @ike_integrity.setter
+    def ike_integrity(self, value: pulumi.Input['IkeIntegrity']):
+        pulumi.set(self, "ike_integrity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ipsecEncryption")
+    def ipsec_encryption(self) -> pulumi.Input['IpsecEncryption']:
+        """
+        IPsec (phase 2) encryption. With a GCMAES algorithm, ipsecIntegrity must be the same.
+        """
+        return pulumi.get(self, "ipsec_encryption")
+
+    @ipsec_encryption.setter
+    def ipsec_encryption(self, value: pulumi.Input['IpsecEncryption']):
+        pulumi.set(self, "ipsec_encryption", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ipsecIntegrity")
+    def ipsec_integrity(self) -> pulumi.Input['IpsecIntegrity']:
+        """
+        IPsec (phase 2) integrity.
+        """
+        return pulumi.get(self, "ipsec_integrity")
+
+    @ipsec_integrity.setter
+    def ipsec_integrity(self, value: pulumi.Input['IpsecIntegrity']):
+        pulumi.set(self, "ipsec_integrity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="pfsGroup")
+    def pfs_group(self) -> pulumi.Input['PfsGroup']:
+        """
+        IPsec (phase 2) perfect forward secrecy group.
+        """
+        return pulumi.get(self, "pfs_group")
+
+    @pfs_group.setter
+    def pfs_group(self, value: pulumi.Input['PfsGroup']):
+        pulumi.set(self, "pfs_group", value)
+
+    @_builtins.property
+    @pulumi.getter(name="saDataSizeKilobytes")
+    def sa_data_size_kilobytes(self) -> pulumi.Input[_builtins.int]:
+        """
+        IPsec SA payload size in kilobytes, at least 1024 (Azure's default is 102400000).
+        """
+        return pulumi.get(self, "sa_data_size_kilobytes")
+
+    @sa_data_size_kilobytes.setter
+    def sa_data_size_kilobytes(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "sa_data_size_kilobytes", value)
+
+    @_builtins.property
+    @pulumi.getter(name="saLifeTimeSeconds")
+    def sa_life_time_seconds(self) -> pulumi.Input[_builtins.int]:
+        """
+        IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
+        """
+        return pulumi.get(self, "sa_life_time_seconds")
+
+    @sa_life_time_seconds.setter
+    def sa_life_time_seconds(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "sa_life_time_seconds", value)
+
+
+class PointToSiteSettingsArgsDict(TypedDict):
+    """
+    Point-to-site VPN: users connect with the Azure VPN Client (Microsoft Entra ID) or with certificates.
+    """
+    address_pool: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
+    """
+    Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+    """
+    entra_id: NotRequired[pulumi.Input[Optional['EntraIDSettingsArgsDict']]]
+    """
+    Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+    """
+    root_certificates: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['RootCertificateArgsDict']]]]]
+    """
+    Authenticate clients with certificates issued by these root certificates.
+    """
+    tunnel_types: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['TunnelType']]]]]
+    """
+    Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+    """
+
+@pulumi.input_type
+class PointToSiteSettingsArgs:
+    def __init__(__self__, *,
+                 address_pool: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
+                 entra_id: pulumi.Input[Optional['EntraIDSettingsArgs']] = None,
+                 root_certificates: pulumi.Input[Optional[Sequence[pulumi.Input['RootCertificateArgs']]]] = None,
+                 tunnel_types: pulumi.Input[Optional[Sequence[pulumi.Input['TunnelType']]]] = None):
+        """
+        Point-to-site VPN: users connect with the Azure VPN Client (Microsoft Entra ID) or with certificates.
+
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] address_pool: Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+        :param pulumi.Input['EntraIDSettingsArgs'] entra_id: Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+        :param pulumi.Input[Sequence[pulumi.Input['RootCertificateArgs']]] root_certificates: Authenticate clients with certificates issued by these root certificates.
+        :param pulumi.Input[Sequence[pulumi.Input['TunnelType']]] tunnel_types: Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+        """
+        pulumi.set(__self__, "address_pool", address_pool)
+        if entra_id is not None:
+            pulumi.set(__self__, "entra_id", entra_id)
+        if root_certificates is not None:
+            pulumi.set(__self__, "root_certificates", root_certificates)
+        if tunnel_types is not None:
+            pulumi.set(__self__, "tunnel_types", tunnel_types)
+
+    @_builtins.property
+    @pulumi.getter(name="addressPool")
+    def address_pool(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+        """
+        Address ranges handed to VPN clients. They must not overlap the network, the sites' ranges or 172.17.0.0/16; /29 or larger (/28 with activeActive).
+        """
+        return pulumi.get(self, "address_pool")
+
+    @address_pool.setter
+    def address_pool(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+        pulumi.set(self, "address_pool", value)
+
+    @_builtins.property
+    @pulumi.getter(name="entraId")
+    def entra_id(self) -> pulumi.Input[Optional['EntraIDSettingsArgs']]:
+        """
+        Authenticate users with Microsoft Entra ID (recommended; Azure Policy asks for it). OpenVPN only.
+        """
+        return pulumi.get(self, "entra_id")
+
+    @entra_id.setter
+    def entra_id(self, value: pulumi.Input[Optional['EntraIDSettingsArgs']]):
+        pulumi.set(self, "entra_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="rootCertificates")
+    def root_certificates(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['RootCertificateArgs']]]]:
+        """
+        Authenticate clients with certificates issued by these root certificates.
+        """
+        return pulumi.get(self, "root_certificates")
+
+    @root_certificates.setter
+    def root_certificates(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['RootCertificateArgs']]]]):
+        pulumi.set(self, "root_certificates", value)
+
+    @_builtins.property
+    @pulumi.getter(name="tunnelTypes")
+    def tunnel_types(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['TunnelType']]]]:
+        """
+        Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
+        """
+        return pulumi.get(self, "tunnel_types")
+
+    @tunnel_types.setter
+    def tunnel_types(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TunnelType']]]]):
+        pulumi.set(self, "tunnel_types", value)
+
+
+class RootCertificateArgsDict(TypedDict):
+    """
+    A root certificate whose client certificates may connect.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    Name of the certificate in the gateway.
+    """
+    public_cert_data: pulumi.Input[_builtins.str]
+    """
+    The public certificate, Base-64 encoded X.509 (.cer). PEM armour (-----BEGIN CERTIFICATE-----) is removed; a private key is refused.
+    """
+
+@pulumi.input_type
+class RootCertificateArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 public_cert_data: pulumi.Input[_builtins.str]):
+        """
+        A root certificate whose client certificates may connect.
+
+        :param pulumi.Input[_builtins.str] name: Name of the certificate in the gateway.
+        :param pulumi.Input[_builtins.str] public_cert_data: The public certificate, Base-64 encoded X.509 (.cer). PEM armour (-----BEGIN CERTIFICATE-----) is removed; a private key is refused.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "public_cert_data", public_cert_data)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Name of the certificate in the gateway.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="publicCertData")
+    def public_cert_data(self) -> pulumi.Input[_builtins.str]:
+        """
+        The public certificate, Base-64 encoded X.509 (.cer). PEM armour (-----BEGIN CERTIFICATE-----) is removed; a private key is refused.
+        """
+        return pulumi.get(self, "public_cert_data")
+
+    @public_cert_data.setter
+    def public_cert_data(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "public_cert_data", value)
 
 
 class ScoringSubnetSettingsArgsDict(TypedDict):
@@ -197,6 +862,210 @@ class ServiceTargetArgs:
         pulumi.set(self, "resource_id", value)
 
 
+class SiteBgpSettingsArgsDict(TypedDict):
+    """
+    The site's BGP peer.
+    """
+    asn: pulumi.Input[_builtins.int]
+    """
+    The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+    """
+    peering_address: pulumi.Input[_builtins.str]
+    """
+    The site's BGP peer IP address.
+    """
+
+@pulumi.input_type
+class SiteBgpSettingsArgs:
+    def __init__(__self__, *,
+                 asn: pulumi.Input[_builtins.int],
+                 peering_address: pulumi.Input[_builtins.str]):
+        """
+        The site's BGP peer.
+
+        :param pulumi.Input[_builtins.int] asn: The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+        :param pulumi.Input[_builtins.str] peering_address: The site's BGP peer IP address.
+        """
+        pulumi.set(__self__, "asn", asn)
+        pulumi.set(__self__, "peering_address", peering_address)
+
+    @_builtins.property
+    @pulumi.getter
+    def asn(self) -> pulumi.Input[_builtins.int]:
+        """
+        The site's autonomous system number; Azure's and IANA's reserved ASNs are refused.
+        """
+        return pulumi.get(self, "asn")
+
+    @asn.setter
+    def asn(self, value: pulumi.Input[_builtins.int]):
+        pulumi.set(self, "asn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="peeringAddress")
+    def peering_address(self) -> pulumi.Input[_builtins.str]:
+        """
+        The site's BGP peer IP address.
+        """
+        return pulumi.get(self, "peering_address")
+
+    @peering_address.setter
+    def peering_address(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "peering_address", value)
+
+
+class SiteToSiteSettingsArgsDict(TypedDict):
+    """
+    An on-premises site: its VPN device, its address ranges and the IPsec connection to it.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    Short name of the site, used in the names of its local network gateway and connection.
+    """
+    shared_key: pulumi.Input[_builtins.str]
+    """
+    The IPsec pre-shared key: 1 to 128 printable ASCII characters without space, hyphen or tilde. Secret: pass it from secret config.
+    """
+    address_spaces: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The site's address ranges. They must not overlap the network, the point-to-site pool or another site. May be empty with BGP.
+    """
+    bgp: NotRequired[pulumi.Input[Optional['SiteBgpSettingsArgsDict']]]
+    """
+    The site's BGP peer, when it uses BGP; needs vpnGateway.bgp.
+    """
+    fqdn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    FQDN of the site's VPN device, for a device whose address changes. Give this or gatewayIpAddress.
+    """
+    gateway_ip_address: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Public IP address of the site's VPN device. Give this or fqdn.
+    """
+    ipsec_policy: NotRequired[pulumi.Input[Optional['IpsecPolicyArgsDict']]]
+    """
+    A custom IPsec/IKE policy; all fields are required. Without it Azure's default policy applies.
+    """
+
+@pulumi.input_type
+class SiteToSiteSettingsArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 shared_key: pulumi.Input[_builtins.str],
+                 address_spaces: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 bgp: pulumi.Input[Optional['SiteBgpSettingsArgs']] = None,
+                 fqdn: pulumi.Input[Optional[_builtins.str]] = None,
+                 gateway_ip_address: pulumi.Input[Optional[_builtins.str]] = None,
+                 ipsec_policy: pulumi.Input[Optional['IpsecPolicyArgs']] = None):
+        """
+        An on-premises site: its VPN device, its address ranges and the IPsec connection to it.
+
+        :param pulumi.Input[_builtins.str] name: Short name of the site, used in the names of its local network gateway and connection.
+        :param pulumi.Input[_builtins.str] shared_key: The IPsec pre-shared key: 1 to 128 printable ASCII characters without space, hyphen or tilde. Secret: pass it from secret config.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] address_spaces: The site's address ranges. They must not overlap the network, the point-to-site pool or another site. May be empty with BGP.
+        :param pulumi.Input['SiteBgpSettingsArgs'] bgp: The site's BGP peer, when it uses BGP; needs vpnGateway.bgp.
+        :param pulumi.Input[_builtins.str] fqdn: FQDN of the site's VPN device, for a device whose address changes. Give this or gatewayIpAddress.
+        :param pulumi.Input[_builtins.str] gateway_ip_address: Public IP address of the site's VPN device. Give this or fqdn.
+        :param pulumi.Input['IpsecPolicyArgs'] ipsec_policy: A custom IPsec/IKE policy; all fields are required. Without it Azure's default policy applies.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "shared_key", shared_key)
+        if address_spaces is not None:
+            pulumi.set(__self__, "address_spaces", address_spaces)
+        if bgp is not None:
+            pulumi.set(__self__, "bgp", bgp)
+        if fqdn is not None:
+            pulumi.set(__self__, "fqdn", fqdn)
+        if gateway_ip_address is not None:
+            pulumi.set(__self__, "gateway_ip_address", gateway_ip_address)
+        if ipsec_policy is not None:
+            pulumi.set(__self__, "ipsec_policy", ipsec_policy)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        Short name of the site, used in the names of its local network gateway and connection.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sharedKey")
+    def shared_key(self) -> pulumi.Input[_builtins.str]:
+        """
+        The IPsec pre-shared key: 1 to 128 printable ASCII characters without space, hyphen or tilde. Secret: pass it from secret config.
+        """
+        return pulumi.get(self, "shared_key")
+
+    @shared_key.setter
+    def shared_key(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "shared_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="addressSpaces")
+    def address_spaces(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The site's address ranges. They must not overlap the network, the point-to-site pool or another site. May be empty with BGP.
+        """
+        return pulumi.get(self, "address_spaces")
+
+    @address_spaces.setter
+    def address_spaces(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "address_spaces", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bgp(self) -> pulumi.Input[Optional['SiteBgpSettingsArgs']]:
+        """
+        The site's BGP peer, when it uses BGP; needs vpnGateway.bgp.
+        """
+        return pulumi.get(self, "bgp")
+
+    @bgp.setter
+    def bgp(self, value: pulumi.Input[Optional['SiteBgpSettingsArgs']]):
+        pulumi.set(self, "bgp", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def fqdn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        FQDN of the site's VPN device, for a device whose address changes. Give this or gatewayIpAddress.
+        """
+        return pulumi.get(self, "fqdn")
+
+    @fqdn.setter
+    def fqdn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "fqdn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="gatewayIpAddress")
+    def gateway_ip_address(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Public IP address of the site's VPN device. Give this or fqdn.
+        """
+        return pulumi.get(self, "gateway_ip_address")
+
+    @gateway_ip_address.setter
+    def gateway_ip_address(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "gateway_ip_address", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ipsecPolicy")
+    def ipsec_policy(self) -> pulumi.Input[Optional['IpsecPolicyArgs']]:
+        """
+        A custom IPsec/IKE policy; all fields are required. Without it Azure's default policy applies.
+        """
+        return pulumi.get(self, "ipsec_policy")
+
+    @ipsec_policy.setter
+    def ipsec_policy(self, value: pulumi.Input[Optional['IpsecPolicyArgs']]):
+        pulumi.set(self, "ipsec_policy", value)
+
+
 class StorageAccountTargetArgsDict(TypedDict):
     """
     An existing storage account to reach through private endpoints, one per sub-resource.
@@ -254,6 +1123,18 @@ class SubnetLayoutArgsDict(TypedDict):
     """
     Subnets of the virtual network by role.
     """
+    bastion: NotRequired[pulumi.Input[Optional['SubnetSettingsArgsDict']]]
+    """
+    `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+    """
+    dns_resolver_inbound: NotRequired[pulumi.Input[Optional['SubnetSettingsArgsDict']]]
+    """
+    The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+    """
+    gateway: NotRequired[pulumi.Input[Optional['SubnetSettingsArgsDict']]]
+    """
+    `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
+    """
     private_endpoints: NotRequired[pulumi.Input[Optional['SubnetSettingsArgsDict']]]
     """
     Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
@@ -270,22 +1151,70 @@ class SubnetLayoutArgsDict(TypedDict):
 @pulumi.input_type
 class SubnetLayoutArgs:
     def __init__(__self__, *,
+                 bastion: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
+                 dns_resolver_inbound: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
+                 gateway: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
                  private_endpoints: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
                  scoring: pulumi.Input[Optional['ScoringSubnetSettingsArgs']] = None,
                  training: pulumi.Input[Optional['SubnetSettingsArgs']] = None):
         """
         Subnets of the virtual network by role.
 
+        :param pulumi.Input['SubnetSettingsArgs'] bastion: `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+        :param pulumi.Input['SubnetSettingsArgs'] dns_resolver_inbound: The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+        :param pulumi.Input['SubnetSettingsArgs'] gateway: `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
         :param pulumi.Input['SubnetSettingsArgs'] private_endpoints: Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
         :param pulumi.Input['ScoringSubnetSettingsArgs'] scoring: Subnet for inference compute such as attached Kubernetes. Can be switched off.
         :param pulumi.Input['SubnetSettingsArgs'] training: Subnet for training compute (compute instances and clusters). One address per node.
         """
+        if bastion is not None:
+            pulumi.set(__self__, "bastion", bastion)
+        if dns_resolver_inbound is not None:
+            pulumi.set(__self__, "dns_resolver_inbound", dns_resolver_inbound)
+        if gateway is not None:
+            pulumi.set(__self__, "gateway", gateway)
         if private_endpoints is not None:
             pulumi.set(__self__, "private_endpoints", private_endpoints)
         if scoring is not None:
             pulumi.set(__self__, "scoring", scoring)
         if training is not None:
             pulumi.set(__self__, "training", training)
+
+    @_builtins.property
+    @pulumi.getter
+    def bastion(self) -> pulumi.Input[Optional['SubnetSettingsArgs']]:
+        """
+        `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
+        """
+        return pulumi.get(self, "bastion")
+
+    @bastion.setter
+    def bastion(self, value: pulumi.Input[Optional['SubnetSettingsArgs']]):
+        pulumi.set(self, "bastion", value)
+
+    @_builtins.property
+    @pulumi.getter(name="dnsResolverInbound")
+    def dns_resolver_inbound(self) -> pulumi.Input[Optional['SubnetSettingsArgs']]:
+        """
+        The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+        """
+        return pulumi.get(self, "dns_resolver_inbound")
+
+    @dns_resolver_inbound.setter
+    def dns_resolver_inbound(self, value: pulumi.Input[Optional['SubnetSettingsArgs']]):
+        pulumi.set(self, "dns_resolver_inbound", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def gateway(self) -> pulumi.Input[Optional['SubnetSettingsArgs']]:
+        """
+        `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
+        """
+        return pulumi.get(self, "gateway")
+
+    @gateway.setter
+    def gateway(self, value: pulumi.Input[Optional['SubnetSettingsArgs']]):
+        pulumi.set(self, "gateway", value)
 
     @_builtins.property
     @pulumi.getter(name="privateEndpoints")
@@ -356,5 +1285,118 @@ class SubnetSettingsArgs:
     @address_prefix.setter
     def address_prefix(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "address_prefix", value)
+
+
+class VpnGatewaySettingsArgsDict(TypedDict):
+    active_active: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+    """
+    bgp: NotRequired[pulumi.Input[Optional['GatewayBgpSettingsArgsDict']]]
+    """
+    BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+    """
+    point_to_site: NotRequired[pulumi.Input[Optional['PointToSiteSettingsArgsDict']]]
+    """
+    Point-to-site VPN for users' devices.
+    """
+    site_to_site: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['SiteToSiteSettingsArgsDict']]]]]
+    """
+    Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+    """
+    sku: NotRequired[pulumi.Input[Optional['VpnGatewaySku']]]
+    """
+    Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+    """
+
+@pulumi.input_type
+class VpnGatewaySettingsArgs:
+    def __init__(__self__, *,
+                 active_active: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bgp: pulumi.Input[Optional['GatewayBgpSettingsArgs']] = None,
+                 point_to_site: pulumi.Input[Optional['PointToSiteSettingsArgs']] = None,
+                 site_to_site: pulumi.Input[Optional[Sequence[pulumi.Input['SiteToSiteSettingsArgs']]]] = None,
+                 sku: pulumi.Input[Optional['VpnGatewaySku']] = None):
+        """
+        :param pulumi.Input[_builtins.bool] active_active: Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+        :param pulumi.Input['GatewayBgpSettingsArgs'] bgp: BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+        :param pulumi.Input['PointToSiteSettingsArgs'] point_to_site: Point-to-site VPN for users' devices.
+        :param pulumi.Input[Sequence[pulumi.Input['SiteToSiteSettingsArgs']]] site_to_site: Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+        :param pulumi.Input['VpnGatewaySku'] sku: Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+        """
+        if active_active is None:
+            active_active = False
+        if active_active is not None:
+            pulumi.set(__self__, "active_active", active_active)
+        if bgp is not None:
+            pulumi.set(__self__, "bgp", bgp)
+        if point_to_site is not None:
+            pulumi.set(__self__, "point_to_site", point_to_site)
+        if site_to_site is not None:
+            pulumi.set(__self__, "site_to_site", site_to_site)
+        if sku is None:
+            sku = 'VpnGw1AZ'
+        if sku is not None:
+            pulumi.set(__self__, "sku", sku)
+
+    @_builtins.property
+    @pulumi.getter(name="activeActive")
+    def active_active(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Two gateway instances, each with its own public IP (a third public IP is added for point-to-site). Needs VpnGw1AZ or larger.
+        """
+        return pulumi.get(self, "active_active")
+
+    @active_active.setter
+    def active_active(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "active_active", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bgp(self) -> pulumi.Input[Optional['GatewayBgpSettingsArgs']]:
+        """
+        BGP on the gateway. Needed by site-to-site peers that use BGP, and by ExpressRoute coexistence with transit.
+        """
+        return pulumi.get(self, "bgp")
+
+    @bgp.setter
+    def bgp(self, value: pulumi.Input[Optional['GatewayBgpSettingsArgs']]):
+        pulumi.set(self, "bgp", value)
+
+    @_builtins.property
+    @pulumi.getter(name="pointToSite")
+    def point_to_site(self) -> pulumi.Input[Optional['PointToSiteSettingsArgs']]:
+        """
+        Point-to-site VPN for users' devices.
+        """
+        return pulumi.get(self, "point_to_site")
+
+    @point_to_site.setter
+    def point_to_site(self, value: pulumi.Input[Optional['PointToSiteSettingsArgs']]):
+        pulumi.set(self, "point_to_site", value)
+
+    @_builtins.property
+    @pulumi.getter(name="siteToSite")
+    def site_to_site(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['SiteToSiteSettingsArgs']]]]:
+        """
+        Site-to-site connections, one per office or data centre: a local network gateway and an IPsec connection each.
+        """
+        return pulumi.get(self, "site_to_site")
+
+    @site_to_site.setter
+    def site_to_site(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['SiteToSiteSettingsArgs']]]]):
+        pulumi.set(self, "site_to_site", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sku(self) -> pulumi.Input[Optional['VpnGatewaySku']]:
+        """
+        Gateway SKU. Only the zone-redundant AZ SKUs can be created today; Basic and the non-AZ SKUs are refused at preview.
+        """
+        return pulumi.get(self, "sku")
+
+    @sku.setter
+    def sku(self, value: pulumi.Input[Optional['VpnGatewaySku']]):
+        pulumi.set(self, "sku", value)
 
 

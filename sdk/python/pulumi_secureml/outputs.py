@@ -13,11 +13,352 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = [
+    'BastionDetails',
+    'DNSResolverDetails',
+    'ExpressRouteGatewayDetails',
+    'GatewayBgpDetails',
+    'PointToSiteDetails',
     'PrivateEndpointDetails',
+    'VpnGatewayDetails',
 ]
+
+@pulumi.output_type
+class BastionDetails(dict):
+    """
+    The Azure Bastion host SecureMLNetwork created.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "publicIpAddress":
+            suggest = "public_ip_address"
+        elif key == "dnsName":
+            suggest = "dns_name"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in BastionDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        BastionDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        BastionDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 public_ip_address: _builtins.str,
+                 dns_name: Optional[_builtins.str] = None):
+        """
+        The Azure Bastion host SecureMLNetwork created.
+
+        :param _builtins.str id: Azure resource ID of the Bastion host.
+        :param _builtins.str public_ip_address: Its public IP address.
+        :param _builtins.str dns_name: Its DNS name, as Azure reports it.
+        """
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "public_ip_address", public_ip_address)
+        if dns_name is not None:
+            pulumi.set(__self__, "dns_name", dns_name)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        Azure resource ID of the Bastion host.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter(name="publicIpAddress")
+    def public_ip_address(self) -> _builtins.str:
+        """
+        Its public IP address.
+        """
+        return pulumi.get(self, "public_ip_address")
+
+    @_builtins.property
+    @pulumi.getter(name="dnsName")
+    def dns_name(self) -> Optional[_builtins.str]:
+        """
+        Its DNS name, as Azure reports it.
+        """
+        return pulumi.get(self, "dns_name")
+
+
+@pulumi.output_type
+class DNSResolverDetails(dict):
+    """
+    The DNS Private Resolver SecureMLNetwork created.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "inboundEndpointId":
+            suggest = "inbound_endpoint_id"
+        elif key == "inboundIpAddress":
+            suggest = "inbound_ip_address"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in DNSResolverDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        DNSResolverDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        DNSResolverDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 inbound_endpoint_id: _builtins.str,
+                 inbound_ip_address: _builtins.str):
+        """
+        The DNS Private Resolver SecureMLNetwork created.
+
+        :param _builtins.str id: Azure resource ID of the DNS resolver.
+        :param _builtins.str inbound_endpoint_id: Azure resource ID of its inbound endpoint.
+        :param _builtins.str inbound_ip_address: The inbound endpoint's address: the target of on-premises conditional forwarders (see conditionalForwarders) and the network's DNS server.
+        """
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "inbound_endpoint_id", inbound_endpoint_id)
+        pulumi.set(__self__, "inbound_ip_address", inbound_ip_address)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        Azure resource ID of the DNS resolver.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter(name="inboundEndpointId")
+    def inbound_endpoint_id(self) -> _builtins.str:
+        """
+        Azure resource ID of its inbound endpoint.
+        """
+        return pulumi.get(self, "inbound_endpoint_id")
+
+    @_builtins.property
+    @pulumi.getter(name="inboundIpAddress")
+    def inbound_ip_address(self) -> _builtins.str:
+        """
+        The inbound endpoint's address: the target of on-premises conditional forwarders (see conditionalForwarders) and the network's DNS server.
+        """
+        return pulumi.get(self, "inbound_ip_address")
+
+
+@pulumi.output_type
+class ExpressRouteGatewayDetails(dict):
+    """
+    The ExpressRoute gateway SecureMLNetwork created.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "connectionId":
+            suggest = "connection_id"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in ExpressRouteGatewayDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        ExpressRouteGatewayDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        ExpressRouteGatewayDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 connection_id: Optional[_builtins.str] = None):
+        """
+        The ExpressRoute gateway SecureMLNetwork created.
+
+        :param _builtins.str id: Azure resource ID of the virtual network gateway.
+        :param _builtins.str connection_id: ID of the connection to the circuit, when expressRoute.connection is set.
+        """
+        pulumi.set(__self__, "id", id)
+        if connection_id is not None:
+            pulumi.set(__self__, "connection_id", connection_id)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        Azure resource ID of the virtual network gateway.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter(name="connectionId")
+    def connection_id(self) -> Optional[_builtins.str]:
+        """
+        ID of the connection to the circuit, when expressRoute.connection is set.
+        """
+        return pulumi.get(self, "connection_id")
+
+
+@pulumi.output_type
+class GatewayBgpDetails(dict):
+    """
+    BGP settings of the gateway.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "peeringAddresses":
+            suggest = "peering_addresses"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in GatewayBgpDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        GatewayBgpDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        GatewayBgpDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 asn: _builtins.int,
+                 peering_addresses: Sequence[_builtins.str]):
+        """
+        BGP settings of the gateway.
+
+        :param _builtins.int asn: The gateway's autonomous system number.
+        :param Sequence[_builtins.str] peering_addresses: The gateway's BGP peer addresses (one per instance), as Azure reports them.
+        """
+        pulumi.set(__self__, "asn", asn)
+        pulumi.set(__self__, "peering_addresses", peering_addresses)
+
+    @_builtins.property
+    @pulumi.getter
+    def asn(self) -> _builtins.int:
+        """
+        The gateway's autonomous system number.
+        """
+        return pulumi.get(self, "asn")
+
+    @_builtins.property
+    @pulumi.getter(name="peeringAddresses")
+    def peering_addresses(self) -> Sequence[_builtins.str]:
+        """
+        The gateway's BGP peer addresses (one per instance), as Azure reports them.
+        """
+        return pulumi.get(self, "peering_addresses")
+
+
+@pulumi.output_type
+class PointToSiteDetails(dict):
+    """
+    Point-to-site settings, as in the Azure VPN Client profile.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "addressPool":
+            suggest = "address_pool"
+        elif key == "authenticationTypes":
+            suggest = "authentication_types"
+        elif key == "tunnelTypes":
+            suggest = "tunnel_types"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PointToSiteDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PointToSiteDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PointToSiteDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 address_pool: Sequence[_builtins.str],
+                 authentication_types: Sequence[_builtins.str],
+                 tunnel_types: Sequence[_builtins.str],
+                 audience: Optional[_builtins.str] = None,
+                 issuer: Optional[_builtins.str] = None,
+                 tenant: Optional[_builtins.str] = None):
+        """
+        Point-to-site settings, as in the Azure VPN Client profile.
+
+        :param Sequence[_builtins.str] address_pool: Ranges VPN clients take their addresses from.
+        :param Sequence[_builtins.str] authentication_types: Authentication types: AAD (Microsoft Entra ID) and/or Certificate.
+        :param Sequence[_builtins.str] tunnel_types: Tunnel types the gateway accepts.
+        :param _builtins.str audience: Application ID users sign in to, for Entra ID authentication.
+        :param _builtins.str issuer: Token issuer URL, for Entra ID authentication.
+        :param _builtins.str tenant: Microsoft Entra tenant URL, for Entra ID authentication.
+        """
+        pulumi.set(__self__, "address_pool", address_pool)
+        pulumi.set(__self__, "authentication_types", authentication_types)
+        pulumi.set(__self__, "tunnel_types", tunnel_types)
+        if audience is not None:
+            pulumi.set(__self__, "audience", audience)
+        if issuer is not None:
+            pulumi.set(__self__, "issuer", issuer)
+        if tenant is not None:
+            pulumi.set(__self__, "tenant", tenant)
+
+    @_builtins.property
+    @pulumi.getter(name="addressPool")
+    def address_pool(self) -> Sequence[_builtins.str]:
+        """
+        Ranges VPN clients take their addresses from.
+        """
+        return pulumi.get(self, "address_pool")
+
+    @_builtins.property
+    @pulumi.getter(name="authenticationTypes")
+    def authentication_types(self) -> Sequence[_builtins.str]:
+        """
+        Authentication types: AAD (Microsoft Entra ID) and/or Certificate.
+        """
+        return pulumi.get(self, "authentication_types")
+
+    @_builtins.property
+    @pulumi.getter(name="tunnelTypes")
+    def tunnel_types(self) -> Sequence[_builtins.str]:
+        """
+        Tunnel types the gateway accepts.
+        """
+        return pulumi.get(self, "tunnel_types")
+
+    @_builtins.property
+    @pulumi.getter
+    def audience(self) -> Optional[_builtins.str]:
+        """
+        Application ID users sign in to, for Entra ID authentication.
+        """
+        return pulumi.get(self, "audience")
+
+    @_builtins.property
+    @pulumi.getter
+    def issuer(self) -> Optional[_builtins.str]:
+        """
+        Token issuer URL, for Entra ID authentication.
+        """
+        return pulumi.get(self, "issuer")
+
+    @_builtins.property
+    @pulumi.getter
+    def tenant(self) -> Optional[_builtins.str]:
+        """
+        Microsoft Entra tenant URL, for Entra ID authentication.
+        """
+        return pulumi.get(self, "tenant")
+
 
 @pulumi.output_type
 class PrivateEndpointDetails(dict):
@@ -92,5 +433,95 @@ class PrivateEndpointDetails(dict):
         Private IP addresses Azure assigned, sorted; useful for custom DNS and firewall rules.
         """
         return pulumi.get(self, "private_ip_addresses")
+
+
+@pulumi.output_type
+class VpnGatewayDetails(dict):
+    """
+    The VPN gateway SecureMLNetwork created.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "publicIpAddresses":
+            suggest = "public_ip_addresses"
+        elif key == "siteConnectionIds":
+            suggest = "site_connection_ids"
+        elif key == "pointToSite":
+            suggest = "point_to_site"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in VpnGatewayDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        VpnGatewayDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        VpnGatewayDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 public_ip_addresses: Sequence[_builtins.str],
+                 site_connection_ids: Mapping[str, _builtins.str],
+                 bgp: Optional['outputs.GatewayBgpDetails'] = None,
+                 point_to_site: Optional['outputs.PointToSiteDetails'] = None):
+        """
+        The VPN gateway SecureMLNetwork created.
+
+        :param _builtins.str id: Azure resource ID of the virtual network gateway.
+        :param Sequence[_builtins.str] public_ip_addresses: Public IP addresses of the gateway, in IP configuration order (instance 1, instance 2, point-to-site): the addresses on-premises VPN devices connect to.
+        :param Mapping[str, _builtins.str] site_connection_ids: Connection IDs by site name.
+        :param 'GatewayBgpDetails' bgp: The gateway's BGP settings, for the sites' BGP peers; absent without BGP.
+        :param 'PointToSiteDetails' point_to_site: The point-to-site settings a client profile needs; absent without point-to-site.
+        """
+        pulumi.set(__self__, "id", id)
+        pulumi.set(__self__, "public_ip_addresses", public_ip_addresses)
+        pulumi.set(__self__, "site_connection_ids", site_connection_ids)
+        if bgp is not None:
+            pulumi.set(__self__, "bgp", bgp)
+        if point_to_site is not None:
+            pulumi.set(__self__, "point_to_site", point_to_site)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        Azure resource ID of the virtual network gateway.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter(name="publicIpAddresses")
+    def public_ip_addresses(self) -> Sequence[_builtins.str]:
+        """
+        Public IP addresses of the gateway, in IP configuration order (instance 1, instance 2, point-to-site): the addresses on-premises VPN devices connect to.
+        """
+        return pulumi.get(self, "public_ip_addresses")
+
+    @_builtins.property
+    @pulumi.getter(name="siteConnectionIds")
+    def site_connection_ids(self) -> Mapping[str, _builtins.str]:
+        """
+        Connection IDs by site name.
+        """
+        return pulumi.get(self, "site_connection_ids")
+
+    @_builtins.property
+    @pulumi.getter
+    def bgp(self) -> Optional['outputs.GatewayBgpDetails']:
+        """
+        The gateway's BGP settings, for the sites' BGP peers; absent without BGP.
+        """
+        return pulumi.get(self, "bgp")
+
+    @_builtins.property
+    @pulumi.getter(name="pointToSite")
+    def point_to_site(self) -> Optional['outputs.PointToSiteDetails']:
+        """
+        The point-to-site settings a client profile needs; absent without point-to-site.
+        """
+        return pulumi.get(self, "point_to_site")
 
 

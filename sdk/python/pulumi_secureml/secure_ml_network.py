@@ -25,15 +25,19 @@ class SecureMLNetworkArgs:
                  location: pulumi.Input[_builtins.str],
                  resource_group_name: pulumi.Input[_builtins.str],
                  address_space: pulumi.Input[Optional[_builtins.str]] = None,
+                 bastion: pulumi.Input[Optional['BastionSettingsArgs']] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional['ServiceTargetArgs']] = None,
                  dns: pulumi.Input[Optional['DNSSettingsArgs']] = None,
+                 dns_resolver: pulumi.Input[Optional['DNSResolverSettingsArgs']] = None,
+                 express_route: pulumi.Input[Optional['ExpressRouteSettingsArgs']] = None,
                  key_vault: pulumi.Input[Optional['ServiceTargetArgs']] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
                  storage_account: pulumi.Input[Optional['StorageAccountTargetArgs']] = None,
                  subnets: pulumi.Input[Optional['SubnetLayoutArgs']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
+                 vpn_gateway: pulumi.Input[Optional['VpnGatewaySettingsArgs']] = None,
                  workspace: pulumi.Input[Optional['ServiceTargetArgs']] = None):
         """
         The set of arguments for constructing a SecureMLNetwork resource.
@@ -41,6 +45,7 @@ class SecureMLNetworkArgs:
         :param pulumi.Input[_builtins.str] location: Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
         :param pulumi.Input[_builtins.str] resource_group_name: Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
         :param pulumi.Input[_builtins.str] address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
+        :param pulumi.Input['BastionSettingsArgs'] bastion: Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
         :param pulumi.Input['Cloud'] cloud: The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
         :param _builtins.bool compute_public_ip: Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
         :param pulumi.Input['ServiceTargetArgs'] container_registry: The workspace's container registry. It must be Premium: Azure offers private endpoints only on that tier. Creates a private endpoint (group `registry`), which takes two addresses.
@@ -63,6 +68,18 @@ class SecureMLNetworkArgs:
                Set `linkVirtualNetwork` to false when the network resolves through a hub DNS resolver rather than a
                zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
                groups.
+        :param pulumi.Input['DNSResolverSettingsArgs'] dns_resolver: A DNS Private Resolver with an inbound endpoint, so that clients outside Azure resolve the private
+               endpoints' names to their private addresses.
+               
+               The inbound endpoint takes the fifth address of its subnet (for example `10.0.4.4` in `10.0.4.0/28`),
+               fixed, so the address is known before anything is created. Point on-premises DNS servers at it with
+               one conditional forwarder per zone in the `conditionalForwarders` output.
+               
+               With `setVirtualNetworkDnsServers` (the default), the network's DNS servers are set to that address,
+               followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
+               point-to-site clients in their profile, so download the profile after the first deployment. Virtual
+               machines already running pick up a change of DNS servers only after a restart.
+        :param pulumi.Input['ExpressRouteSettingsArgs'] express_route: An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
         :param pulumi.Input['ServiceTargetArgs'] key_vault: The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
         :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet. This is an NSG permission,
                not an egress path: compute without public IPs still leaves the network through Azure's default
@@ -106,6 +123,19 @@ class SecureMLNetworkArgs:
                
                Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
         :param pulumi.Input[Mapping[str, _builtins.str]] tags: Tags applied to every child resource that takes tags.
+        :param pulumi.Input['VpnGatewaySettingsArgs'] vpn_gateway: A route-based VPN gateway in `GatewaySubnet`, for point-to-site (users' devices) and site-to-site
+               (offices and data centres) connections.
+               
+               Only the zone-redundant AZ SKUs can be created today; Basic and the retired non-AZ SKUs fail the
+               preview with the reason. Each gateway instance gets a Standard static public IP, spread over zones 1-3
+               in a region with availability zones: one IP, two with `activeActive`, and a third for point-to-site on
+               an active-active gateway. VpnGw1AZ to VpnGw3AZ are Generation1 gateways (so they can be resized into
+               one another in place), VpnGw4AZ and VpnGw5AZ Generation2.
+               
+               When this gateway exists, the `privatelink.blob.*` zone link falls back to public resolution on
+               NXDOMAIN (`resolutionPolicy: NxDomainRedirect`): the gateway reads blobs of Azure's own storage
+               accounts, which a linked privatelink zone would otherwise hide. A VPN gateway takes 30 to 45 minutes
+               or more to create; nothing else in the component waits for it.
         :param pulumi.Input['ServiceTargetArgs'] workspace: The Azure Machine Learning workspace to reach privately. Creates a private endpoint (group `amlworkspace`) with the api and notebooks private DNS zones.
         """
         pulumi.set(__self__, "location", location)
@@ -114,6 +144,8 @@ class SecureMLNetworkArgs:
             address_space = '10.0.0.0/16'
         if address_space is not None:
             pulumi.set(__self__, "address_space", address_space)
+        if bastion is not None:
+            pulumi.set(__self__, "bastion", bastion)
         if cloud is None:
             cloud = 'AzureCloud'
         if cloud is not None:
@@ -126,6 +158,10 @@ class SecureMLNetworkArgs:
             pulumi.set(__self__, "container_registry", container_registry)
         if dns is not None:
             pulumi.set(__self__, "dns", dns)
+        if dns_resolver is not None:
+            pulumi.set(__self__, "dns_resolver", dns_resolver)
+        if express_route is not None:
+            pulumi.set(__self__, "express_route", express_route)
         if key_vault is not None:
             pulumi.set(__self__, "key_vault", key_vault)
         if outbound_internet is None:
@@ -138,6 +174,8 @@ class SecureMLNetworkArgs:
             pulumi.set(__self__, "subnets", subnets)
         if tags is not None:
             pulumi.set(__self__, "tags", tags)
+        if vpn_gateway is not None:
+            pulumi.set(__self__, "vpn_gateway", vpn_gateway)
         if workspace is not None:
             pulumi.set(__self__, "workspace", workspace)
 
@@ -176,6 +214,18 @@ class SecureMLNetworkArgs:
     @address_space.setter
     def address_space(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "address_space", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bastion(self) -> pulumi.Input[Optional['BastionSettingsArgs']]:
+        """
+        Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
+        """
+        return pulumi.get(self, "bastion")
+
+    @bastion.setter
+    def bastion(self, value: pulumi.Input[Optional['BastionSettingsArgs']]):
+        pulumi.set(self, "bastion", value)
 
     @_builtins.property
     @pulumi.getter
@@ -242,6 +292,40 @@ class SecureMLNetworkArgs:
     @dns.setter
     def dns(self, value: pulumi.Input[Optional['DNSSettingsArgs']]):
         pulumi.set(self, "dns", value)
+
+    @_builtins.property
+    @pulumi.getter(name="dnsResolver")
+    def dns_resolver(self) -> pulumi.Input[Optional['DNSResolverSettingsArgs']]:
+        """
+        A DNS Private Resolver with an inbound endpoint, so that clients outside Azure resolve the private
+        endpoints' names to their private addresses.
+
+        The inbound endpoint takes the fifth address of its subnet (for example `10.0.4.4` in `10.0.4.0/28`),
+        fixed, so the address is known before anything is created. Point on-premises DNS servers at it with
+        one conditional forwarder per zone in the `conditionalForwarders` output.
+
+        With `setVirtualNetworkDnsServers` (the default), the network's DNS servers are set to that address,
+        followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
+        point-to-site clients in their profile, so download the profile after the first deployment. Virtual
+        machines already running pick up a change of DNS servers only after a restart.
+        """
+        return pulumi.get(self, "dns_resolver")
+
+    @dns_resolver.setter
+    def dns_resolver(self, value: pulumi.Input[Optional['DNSResolverSettingsArgs']]):
+        pulumi.set(self, "dns_resolver", value)
+
+    @_builtins.property
+    @pulumi.getter(name="expressRoute")
+    def express_route(self) -> pulumi.Input[Optional['ExpressRouteSettingsArgs']]:
+        """
+        An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
+        """
+        return pulumi.get(self, "express_route")
+
+    @express_route.setter
+    def express_route(self, value: pulumi.Input[Optional['ExpressRouteSettingsArgs']]):
+        pulumi.set(self, "express_route", value)
 
     @_builtins.property
     @pulumi.getter(name="keyVault")
@@ -342,6 +426,30 @@ class SecureMLNetworkArgs:
         pulumi.set(self, "tags", value)
 
     @_builtins.property
+    @pulumi.getter(name="vpnGateway")
+    def vpn_gateway(self) -> pulumi.Input[Optional['VpnGatewaySettingsArgs']]:
+        """
+        A route-based VPN gateway in `GatewaySubnet`, for point-to-site (users' devices) and site-to-site
+        (offices and data centres) connections.
+
+        Only the zone-redundant AZ SKUs can be created today; Basic and the retired non-AZ SKUs fail the
+        preview with the reason. Each gateway instance gets a Standard static public IP, spread over zones 1-3
+        in a region with availability zones: one IP, two with `activeActive`, and a third for point-to-site on
+        an active-active gateway. VpnGw1AZ to VpnGw3AZ are Generation1 gateways (so they can be resized into
+        one another in place), VpnGw4AZ and VpnGw5AZ Generation2.
+
+        When this gateway exists, the `privatelink.blob.*` zone link falls back to public resolution on
+        NXDOMAIN (`resolutionPolicy: NxDomainRedirect`): the gateway reads blobs of Azure's own storage
+        accounts, which a linked privatelink zone would otherwise hide. A VPN gateway takes 30 to 45 minutes
+        or more to create; nothing else in the component waits for it.
+        """
+        return pulumi.get(self, "vpn_gateway")
+
+    @vpn_gateway.setter
+    def vpn_gateway(self, value: pulumi.Input[Optional['VpnGatewaySettingsArgs']]):
+        pulumi.set(self, "vpn_gateway", value)
+
+    @_builtins.property
     @pulumi.getter
     def workspace(self) -> pulumi.Input[Optional['ServiceTargetArgs']]:
         """
@@ -361,10 +469,13 @@ class SecureMLNetwork(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  address_space: pulumi.Input[Optional[_builtins.str]] = None,
+                 bastion: pulumi.Input[Optional[Union['BastionSettingsArgs', 'BastionSettingsArgsDict']]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  dns: pulumi.Input[Optional[Union['DNSSettingsArgs', 'DNSSettingsArgsDict']]] = None,
+                 dns_resolver: pulumi.Input[Optional[Union['DNSResolverSettingsArgs', 'DNSResolverSettingsArgsDict']]] = None,
+                 express_route: pulumi.Input[Optional[Union['ExpressRouteSettingsArgs', 'ExpressRouteSettingsArgsDict']]] = None,
                  key_vault: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
@@ -372,6 +483,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
                  storage_account: pulumi.Input[Optional[Union['StorageAccountTargetArgs', 'StorageAccountTargetArgsDict']]] = None,
                  subnets: pulumi.Input[Optional[Union['SubnetLayoutArgs', 'SubnetLayoutArgsDict']]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
+                 vpn_gateway: pulumi.Input[Optional[Union['VpnGatewaySettingsArgs', 'VpnGatewaySettingsArgsDict']]] = None,
                  workspace: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  __props__=None):
         """
@@ -396,6 +508,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
+        :param pulumi.Input[Union['BastionSettingsArgs', 'BastionSettingsArgsDict']] bastion: Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
         :param pulumi.Input['Cloud'] cloud: The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
         :param _builtins.bool compute_public_ip: Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] container_registry: The workspace's container registry. It must be Premium: Azure offers private endpoints only on that tier. Creates a private endpoint (group `registry`), which takes two addresses.
@@ -418,6 +531,18 @@ class SecureMLNetwork(pulumi.ComponentResource):
                Set `linkVirtualNetwork` to false when the network resolves through a hub DNS resolver rather than a
                zone link, and `createZoneGroups` to false when Azure Policy creates the private endpoints' DNS zone
                groups.
+        :param pulumi.Input[Union['DNSResolverSettingsArgs', 'DNSResolverSettingsArgsDict']] dns_resolver: A DNS Private Resolver with an inbound endpoint, so that clients outside Azure resolve the private
+               endpoints' names to their private addresses.
+               
+               The inbound endpoint takes the fifth address of its subnet (for example `10.0.4.4` in `10.0.4.0/28`),
+               fixed, so the address is known before anything is created. Point on-premises DNS servers at it with
+               one conditional forwarder per zone in the `conditionalForwarders` output.
+               
+               With `setVirtualNetworkDnsServers` (the default), the network's DNS servers are set to that address,
+               followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
+               point-to-site clients in their profile, so download the profile after the first deployment. Virtual
+               machines already running pick up a change of DNS servers only after a restart.
+        :param pulumi.Input[Union['ExpressRouteSettingsArgs', 'ExpressRouteSettingsArgsDict']] express_route: An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] key_vault: The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
         :param pulumi.Input[_builtins.str] location: Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
         :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet. This is an NSG permission,
@@ -463,6 +588,19 @@ class SecureMLNetwork(pulumi.ComponentResource):
                
                Reserved slots are not created yet; explicit prefixes may use them until their role is turned on.
         :param pulumi.Input[Mapping[str, _builtins.str]] tags: Tags applied to every child resource that takes tags.
+        :param pulumi.Input[Union['VpnGatewaySettingsArgs', 'VpnGatewaySettingsArgsDict']] vpn_gateway: A route-based VPN gateway in `GatewaySubnet`, for point-to-site (users' devices) and site-to-site
+               (offices and data centres) connections.
+               
+               Only the zone-redundant AZ SKUs can be created today; Basic and the retired non-AZ SKUs fail the
+               preview with the reason. Each gateway instance gets a Standard static public IP, spread over zones 1-3
+               in a region with availability zones: one IP, two with `activeActive`, and a third for point-to-site on
+               an active-active gateway. VpnGw1AZ to VpnGw3AZ are Generation1 gateways (so they can be resized into
+               one another in place), VpnGw4AZ and VpnGw5AZ Generation2.
+               
+               When this gateway exists, the `privatelink.blob.*` zone link falls back to public resolution on
+               NXDOMAIN (`resolutionPolicy: NxDomainRedirect`): the gateway reads blobs of Azure's own storage
+               accounts, which a linked privatelink zone would otherwise hide. A VPN gateway takes 30 to 45 minutes
+               or more to create; nothing else in the component waits for it.
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] workspace: The Azure Machine Learning workspace to reach privately. Creates a private endpoint (group `amlworkspace`) with the api and notebooks private DNS zones.
         """
         ...
@@ -506,10 +644,13 @@ class SecureMLNetwork(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  address_space: pulumi.Input[Optional[_builtins.str]] = None,
+                 bastion: pulumi.Input[Optional[Union['BastionSettingsArgs', 'BastionSettingsArgsDict']]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  dns: pulumi.Input[Optional[Union['DNSSettingsArgs', 'DNSSettingsArgsDict']]] = None,
+                 dns_resolver: pulumi.Input[Optional[Union['DNSResolverSettingsArgs', 'DNSResolverSettingsArgsDict']]] = None,
+                 express_route: pulumi.Input[Optional[Union['ExpressRouteSettingsArgs', 'ExpressRouteSettingsArgsDict']]] = None,
                  key_vault: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
@@ -517,6 +658,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
                  storage_account: pulumi.Input[Optional[Union['StorageAccountTargetArgs', 'StorageAccountTargetArgsDict']]] = None,
                  subnets: pulumi.Input[Optional[Union['SubnetLayoutArgs', 'SubnetLayoutArgsDict']]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, _builtins.str]]] = None,
+                 vpn_gateway: pulumi.Input[Optional[Union['VpnGatewaySettingsArgs', 'VpnGatewaySettingsArgsDict']]] = None,
                  workspace: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
@@ -532,6 +674,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
             if address_space is None:
                 address_space = '10.0.0.0/16'
             __props__.__dict__["address_space"] = address_space
+            __props__.__dict__["bastion"] = bastion
             if cloud is None:
                 cloud = 'AzureCloud'
             __props__.__dict__["cloud"] = cloud
@@ -540,6 +683,8 @@ class SecureMLNetwork(pulumi.ComponentResource):
             __props__.__dict__["compute_public_ip"] = compute_public_ip
             __props__.__dict__["container_registry"] = container_registry
             __props__.__dict__["dns"] = dns
+            __props__.__dict__["dns_resolver"] = dns_resolver
+            __props__.__dict__["express_route"] = express_route
             __props__.__dict__["key_vault"] = key_vault
             if location is None and not opts.urn:
                 raise TypeError("Missing required property 'location'")
@@ -553,7 +698,10 @@ class SecureMLNetwork(pulumi.ComponentResource):
             __props__.__dict__["storage_account"] = storage_account
             __props__.__dict__["subnets"] = subnets
             __props__.__dict__["tags"] = tags
+            __props__.__dict__["vpn_gateway"] = vpn_gateway
             __props__.__dict__["workspace"] = workspace
+            __props__.__dict__["conditional_forwarders"] = None
+            __props__.__dict__["express_route_gateway"] = None
             __props__.__dict__["network_security_group_ids"] = None
             __props__.__dict__["private_dns_zone_ids"] = None
             __props__.__dict__["private_endpoints"] = None
@@ -570,10 +718,42 @@ class SecureMLNetwork(pulumi.ComponentResource):
             remote=True)
 
     @_builtins.property
+    @pulumi.getter
+    def bastion(self) -> pulumi.Output['outputs.BastionDetails']:
+        """
+        The Bastion host and its public IP. Null without `bastion`.
+        """
+        return pulumi.get(self, "bastion")
+
+    @_builtins.property
+    @pulumi.getter(name="conditionalForwarders")
+    def conditional_forwarders(self) -> pulumi.Output[Sequence[_builtins.str]]:
+        """
+        Zones that DNS servers outside the network (on premises, or a hub's) must forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone in use (blob.core.windows.net, not privatelink.blob.core.windows.net).
+        """
+        return pulumi.get(self, "conditional_forwarders")
+
+    @_builtins.property
+    @pulumi.getter(name="dnsResolver")
+    def dns_resolver(self) -> pulumi.Output['outputs.DNSResolverDetails']:
+        """
+        The DNS resolver and its inbound endpoint's address. Null without `dnsResolver`.
+        """
+        return pulumi.get(self, "dns_resolver")
+
+    @_builtins.property
+    @pulumi.getter(name="expressRouteGateway")
+    def express_route_gateway(self) -> pulumi.Output['outputs.ExpressRouteGatewayDetails']:
+        """
+        The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
+        """
+        return pulumi.get(self, "express_route_gateway")
+
+    @_builtins.property
     @pulumi.getter(name="networkSecurityGroupIds")
     def network_security_group_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Network security group IDs by subnet role.
+        Network security group IDs by subnet role; `GatewaySubnet` has none.
         """
         return pulumi.get(self, "network_security_group_ids")
 
@@ -613,7 +793,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
     @pulumi.getter(name="subnetIds")
     def subnet_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Subnet IDs by role: `training`, `scoring` (when enabled) and `privateEndpoints`.
+        Subnet IDs by role: `training`, `scoring` (when enabled), `privateEndpoints`, and `gateway`, `bastion` and `dnsResolverInbound` when their features are set.
         """
         return pulumi.get(self, "subnet_ids")
 
@@ -632,4 +812,12 @@ class SecureMLNetwork(pulumi.ComponentResource):
         Name of the virtual network.
         """
         return pulumi.get(self, "virtual_network_name")
+
+    @_builtins.property
+    @pulumi.getter(name="vpnGateway")
+    def vpn_gateway(self) -> pulumi.Output['outputs.VpnGatewayDetails']:
+        """
+        The VPN gateway: its ID, public IPs, BGP and point-to-site settings, and site connection IDs. Null without `vpnGateway`.
+        """
+        return pulumi.get(self, "vpn_gateway")
 

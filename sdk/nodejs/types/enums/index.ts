@@ -2,6 +2,19 @@
 // *** Do not edit by hand unless you're certain you know what you are doing! ***
 
 
+export const BastionSku = {
+    /**
+     * Two instances; portal RDP and SSH.
+     */
+    Basic: "Basic",
+    /**
+     * 2-50 instances; native clients, tunnelling, IP connect.
+     */
+    Standard: "Standard",
+} as const;
+
+export type BastionSku = (typeof BastionSku)[keyof typeof BastionSku];
+
 export const Cloud = {
     /**
      * Azure public cloud.
@@ -19,6 +32,84 @@ export const Cloud = {
 
 export type Cloud = (typeof Cloud)[keyof typeof Cloud];
 
+export const DhGroup = {
+    DHGroup24: "DHGroup24",
+    ECP384: "ECP384",
+    ECP256: "ECP256",
+    DHGroup14: "DHGroup14",
+    DHGroup2048: "DHGroup2048",
+    DHGroup2: "DHGroup2",
+    DHGroup1: "DHGroup1",
+    None: "None",
+} as const;
+
+export type DhGroup = (typeof DhGroup)[keyof typeof DhGroup];
+
+export const ExpressRouteGatewaySku = {
+    /**
+     * Zone-redundant, up to 4 circuits.
+     */
+    ErGw1AZ: "ErGw1AZ",
+    /**
+     * Zone-redundant, up to 8 circuits.
+     */
+    ErGw2AZ: "ErGw2AZ",
+    /**
+     * Zone-redundant, up to 16 circuits; FastPath.
+     */
+    ErGw3AZ: "ErGw3AZ",
+    /**
+     * Scalable (1-40 scale units); needs a /26 GatewaySubnet.
+     */
+    ErGwScale: "ErGwScale",
+} as const;
+
+export type ExpressRouteGatewaySku = (typeof ExpressRouteGatewaySku)[keyof typeof ExpressRouteGatewaySku];
+
+export const IkeEncryption = {
+    GCMAES256: "GCMAES256",
+    GCMAES128: "GCMAES128",
+    AES256: "AES256",
+    AES192: "AES192",
+    AES128: "AES128",
+} as const;
+
+export type IkeEncryption = (typeof IkeEncryption)[keyof typeof IkeEncryption];
+
+export const IkeIntegrity = {
+    SHA384: "SHA384",
+    SHA256: "SHA256",
+    SHA1: "SHA1",
+    MD5: "MD5",
+} as const;
+
+export type IkeIntegrity = (typeof IkeIntegrity)[keyof typeof IkeIntegrity];
+
+export const IpsecEncryption = {
+    GCMAES256: "GCMAES256",
+    GCMAES192: "GCMAES192",
+    GCMAES128: "GCMAES128",
+    AES256: "AES256",
+    AES192: "AES192",
+    AES128: "AES128",
+    DES3: "DES3",
+    DES: "DES",
+    None: "None",
+} as const;
+
+export type IpsecEncryption = (typeof IpsecEncryption)[keyof typeof IpsecEncryption];
+
+export const IpsecIntegrity = {
+    GCMAES256: "GCMAES256",
+    GCMAES192: "GCMAES192",
+    GCMAES128: "GCMAES128",
+    SHA256: "SHA256",
+    SHA1: "SHA1",
+    MD5: "MD5",
+} as const;
+
+export type IpsecIntegrity = (typeof IpsecIntegrity)[keyof typeof IpsecIntegrity];
+
 export const OutboundInternet = {
     /**
      * Compute may reach the Internet (package installs work), like Azure ML's default managed-network mode.
@@ -31,6 +122,18 @@ export const OutboundInternet = {
 } as const;
 
 export type OutboundInternet = (typeof OutboundInternet)[keyof typeof OutboundInternet];
+
+export const PfsGroup = {
+    PFS24: "PFS24",
+    ECP384: "ECP384",
+    ECP256: "ECP256",
+    PFS2048: "PFS2048",
+    PFS2: "PFS2",
+    PFS1: "PFS1",
+    None: "None",
+} as const;
+
+export type PfsGroup = (typeof PfsGroup)[keyof typeof PfsGroup];
 
 export const StorageSubresource = {
     /**
@@ -56,3 +159,45 @@ export const StorageSubresource = {
 } as const;
 
 export type StorageSubresource = (typeof StorageSubresource)[keyof typeof StorageSubresource];
+
+export const TunnelType = {
+    /**
+     * OpenVPN: every OS; the only tunnel for Microsoft Entra ID.
+     */
+    OpenVPN: "OpenVPN",
+    /**
+     * IKEv2: certificates only.
+     */
+    IkeV2: "IkeV2",
+    /**
+     * SSTP: Windows, certificates only, at most 128 clients.
+     */
+    SSTP: "SSTP",
+} as const;
+
+export type TunnelType = (typeof TunnelType)[keyof typeof TunnelType];
+
+export const VpnGatewaySku = {
+    /**
+     * Zone-redundant, up to 30 S2S tunnels and 250 P2S IKEv2/OpenVPN connections.
+     */
+    VpnGw1AZ: "VpnGw1AZ",
+    /**
+     * Zone-redundant, more throughput; NAT rules.
+     */
+    VpnGw2AZ: "VpnGw2AZ",
+    /**
+     * Zone-redundant, more throughput; NAT rules.
+     */
+    VpnGw3AZ: "VpnGw3AZ",
+    /**
+     * Zone-redundant, more throughput; NAT rules.
+     */
+    VpnGw4AZ: "VpnGw4AZ",
+    /**
+     * Zone-redundant, the most throughput; NAT rules.
+     */
+    VpnGw5AZ: "VpnGw5AZ",
+} as const;
+
+export type VpnGatewaySku = (typeof VpnGatewaySku)[keyof typeof VpnGatewaySku];
