@@ -39,11 +39,23 @@ var references = map[string][][]string{
 	"azure-native:network:VirtualNetworkLink":    {{"virtualNetwork", "id"}},
 	"azure-native:network:PrivateDnsZoneGroup":   {{"privateDnsZoneConfigs", "*", "privateDnsZoneId"}},
 	"azure-native:network:VirtualNetworkPeering": {{"remoteVirtualNetwork", "id"}},
+	tokenVirtualNetworkGateway: {
+		{"ipConfigurations", "*", "subnet", "id"}, {"ipConfigurations", "*", "publicIPAddress", "id"},
+	},
+	tokenBastionHost: {
+		{"ipConfigurations", "*", "subnet", "id"}, {"ipConfigurations", "*", "publicIPAddress", "id"},
+	},
+	// peer (an ExpressRoute circuit) is taken on trust like a private endpoint's target: the stand-in
+	// knows no circuits.
+	tokenGatewayConnection: {{"virtualNetworkGateway1", "id"}, {"localNetworkGateway2", "id"}},
+	tokenDNSResolver:       {{"virtualNetwork", "id"}},
+	tokenInboundEndpoint:   {{"ipConfigurations", "*", "subnet", "id"}},
 }
 
 // checkRequest refuses a create or update that Azure refuses whatever exists: a bad name, a location
-// the cloud does not have, bad tags, or a security rule or route naming an unknown service tag.
-func (s *Server) checkRequest(token string, rid ResourceID, props map[string]any) error {
+// the cloud does not have, bad tags, a security rule or route naming an unknown service tag, or a
+// gateway, connection, public IP or Bastion host breaking a rule of its own (hybrid.go).
+func (s *Server) checkRequest(op, token string, rid ResourceID, props map[string]any) error {
 	if err := checkName(rid.Type, rid.Name); err != nil {
 		return err
 	}
@@ -53,7 +65,10 @@ func (s *Server) checkRequest(token string, rid ResourceID, props map[string]any
 	if err := checkTags(rid.Type, props); err != nil {
 		return err
 	}
-	return checkAddressPrefixes(s.cloud(), token, props)
+	if err := checkAddressPrefixes(s.cloud(), token, props); err != nil {
+		return err
+	}
+	return checkHybridRequest(op, token, rid, props)
 }
 
 func checkLocation(cloud azurecloud.Cloud, armType string, props map[string]any) error {
@@ -135,8 +150,9 @@ func checkAddressPrefixes(cloud azurecloud.Cloud, token string, props map[string
 
 // checkAgainstState refuses a create or update that conflicts with what exists: a create of an ID
 // that exists, a nested resource without its parent, a reference to nothing, a subnet outside its
-// network or overlapping a sibling, and a new prefix for a subnet in use.
-func checkAgainstState(view StoreView, op, token string, rid ResourceID, props map[string]any) error {
+// network or overlapping a sibling, a new prefix for a subnet in use, and the rules of gateways, Bastion
+// hosts, DNS resolvers and their subnets (hybrid.go) in the instance's cloud.
+func checkAgainstState(view StoreView, cloud azurecloud.Cloud, op, token string, rid ResourceID, props map[string]any) error {
 	old, exists, err := view.Get(rid.ID)
 	if err != nil {
 		return err
@@ -166,9 +182,11 @@ func checkAgainstState(view StoreView, op, token string, rid ResourceID, props m
 		}
 	}
 	if NormalizeToken(token) == tokenSubnet {
-		return checkSubnet(view, rid, props, old, exists)
+		if err := checkSubnet(view, rid, props, old, exists); err != nil {
+			return err
+		}
 	}
-	return nil
+	return checkHybridState(view, cloud, op, token, rid, props, old, exists)
 }
 
 // referencedIDs reads the IDs at path, where "*" steps into every element of an array.
@@ -248,8 +266,13 @@ func checkSubnet(view StoreView, rid ResourceID, props map[string]any, old Recor
 	return nil
 }
 
-// checkDelete refuses to delete a subnet, or a network with a subnet, that holds network interfaces.
+// checkDelete refuses to delete a subnet, or a network with a subnet, that holds network interfaces or
+// the IP configurations of a gateway, Bastion host or inbound endpoint; and a public IP, gateway or local
+// network gateway still in use (checkHybridDelete).
 func checkDelete(view StoreView, token string, rid ResourceID) error {
+	if err := checkHybridDelete(view, token, rid); err != nil {
+		return err
+	}
 	var subnets []string
 	switch NormalizeToken(token) {
 	case tokenSubnet:

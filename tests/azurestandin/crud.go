@@ -37,16 +37,26 @@ func (s *Server) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pul
 		return nil, err
 	}
 	props := plainMap(inputs)
-	if err := s.checkRequest(token, rid, props); err != nil {
+	if err := s.checkRequest("create", token, rid, props); err != nil {
 		return nil, err
 	}
 	var nic *Record
+	var derived map[string]any
 	reserved := []string{rid.ID}
 	err = s.store.Update(func(view StoreView) ([]Record, []string, error) {
-		if err := checkAgainstState(view, "create", token, rid, props); err != nil {
+		if err := checkAgainstState(view, s.cloud(), "create", token, rid, props); err != nil {
 			return nil, nil, err
 		}
-		put := []Record{recordOf(rid, props, "Creating")}
+		d, err := derivedOutputs(view, token, rid, props)
+		if err != nil {
+			return nil, nil, err
+		}
+		derived = d
+		reservedProps := copyMap(props)
+		for k, v := range derived {
+			reservedProps[k] = v
+		}
+		put := []Record{recordOf(rid, reservedProps, "Creating")}
 		if NormalizeToken(token) == tokenPrivateEndpoint {
 			n, err := endpointNIC(view, rid, props)
 			if err != nil {
@@ -60,7 +70,7 @@ func (s *Server) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pul
 	if err != nil {
 		return nil, err
 	}
-	outputs, err := s.write(ctx, token, req.GetUrn(), "create", rid, props, inputs, nil, nic)
+	outputs, err := s.write(ctx, token, req.GetUrn(), "create", rid, props, inputs, nil, nic, derived)
 	if err != nil {
 		_ = s.store.Update(func(StoreView) ([]Record, []string, error) { return nil, reserved, nil })
 		return nil, err
@@ -76,17 +86,24 @@ func (s *Server) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pul
 // write runs a create or update past the writes in flight, sleeps the simulated time and records the
 // resource with its outputs.
 func (s *Server) write(ctx context.Context, token, urn, op string, rid ResourceID, props map[string]any,
-	inputs, olds resource.PropertyMap, nic *Record,
+	inputs, olds resource.PropertyMap, nic *Record, derived map[string]any,
 ) (resource.PropertyMap, error) {
-	end, err := s.begin(ctx, token, urn, scopeOf(token, op, rid, props))
+	scope := props
+	if derived != nil { // a gateway's, Bastion host's or inbound endpoint's IP configurations, with their subnets
+		scope = copyMap(props)
+		for k, v := range derived {
+			scope[k] = v
+		}
+	}
+	end, err := s.begin(ctx, token, urn, scopeOf(token, op, rid, scope))
 	if err != nil {
 		return nil, err
 	}
 	defer end()
-	if err := s.simulate(ctx, token); err != nil {
+	if err := s.simulate(ctx, token, props); err != nil {
 		return nil, err
 	}
-	outputs := computeOutputs(token, rid, inputs, olds, nic)
+	outputs := computeOutputs(token, rid, inputs, olds, nic, derived)
 	return outputs, s.store.Put(recordOf(rid, plainMap(outputs), "Succeeded"))
 }
 
@@ -117,18 +134,24 @@ func (s *Server) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pul
 	}
 	if req.GetPreview() {
 		// Only with Options.SupportsPreview: the recomputed outputs without side effects.
-		props, err := marshal(computeOutputs(token, rid, news, olds, nil))
+		props, err := marshal(computeOutputs(token, rid, news, olds, nil, nil))
 		return &pulumirpc.UpdateResponse{Properties: props}, err
 	}
 	props := plainMap(news)
-	if err := s.checkRequest(token, rid, props); err != nil {
+	if err := s.checkRequest("update", token, rid, props); err != nil {
 		return nil, err
 	}
 	var nic *Record
+	var derived map[string]any
 	err = s.store.Update(func(view StoreView) ([]Record, []string, error) {
-		if err := checkAgainstState(view, "update", token, rid, props); err != nil {
+		if err := checkAgainstState(view, s.cloud(), "update", token, rid, props); err != nil {
 			return nil, nil, err
 		}
+		d, err := derivedOutputs(view, token, rid, props)
+		if err != nil {
+			return nil, nil, err
+		}
+		derived = d
 		if NormalizeToken(token) == tokenPrivateEndpoint {
 			for _, ref := range objects(pathSlice(plainMap(olds), "networkInterfaces")) {
 				if n, ok, err := view.Get(pathString(ref, "id")); err == nil && ok {
@@ -141,7 +164,7 @@ func (s *Server) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pul
 	if err != nil {
 		return nil, err
 	}
-	outputs, err := s.write(ctx, token, req.GetUrn(), "update", rid, props, news, olds, nic)
+	outputs, err := s.write(ctx, token, req.GetUrn(), "update", rid, props, news, olds, nic, derived)
 	if err != nil {
 		return nil, err
 	}
@@ -162,8 +185,9 @@ func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc
 	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: req.GetProperties(), Inputs: req.GetInputs()}, nil
 }
 
-// Delete pretends to delete a resource: Azure refuses to delete a subnet in use; otherwise the
-// resource, its nested resources and a private endpoint's network interface go away.
+// Delete pretends to delete a resource: Azure refuses to delete a subnet in use, and a public IP,
+// gateway or local network gateway in use; otherwise the resource, its nested resources and a private
+// endpoint's network interface go away.
 func (s *Server) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
 	token := tokenOf(req.GetType(), req.GetUrn())
 	defer s.record("delete", token, req.GetUrn(), req.GetId())
@@ -185,7 +209,7 @@ func (s *Server) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emp
 		return nil, err
 	}
 	defer end()
-	if err := s.simulate(ctx, token); err != nil {
+	if err := s.simulate(ctx, token, plainMap(props)); err != nil {
 		return nil, err
 	}
 	return &emptypb.Empty{}, s.store.Update(func(view StoreView) ([]Record, []string, error) {

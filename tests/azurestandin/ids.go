@@ -67,6 +67,8 @@ var idTable = map[string]idSpec{
 		seg("bastionHosts", "bastionHostName")}},
 	"azure-native:network:DnsResolver": {"Microsoft.Network", []idSegment{
 		seg("dnsResolvers", "dnsResolverName")}},
+	"azure-native:network:InboundEndpoint": {"Microsoft.Network", []idSegment{
+		seg("dnsResolvers", "dnsResolverName"), seg("inboundEndpoints", "inboundEndpointName")}},
 	"azure-native:network:NetworkInterface": {"Microsoft.Network", []idSegment{
 		seg("networkInterfaces", "networkInterfaceName")}},
 	"azure-native:network:VirtualNetworkPeering": {"Microsoft.Network", []idSegment{

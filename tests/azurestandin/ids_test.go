@@ -58,9 +58,17 @@ func TestBuildIDPerToken(t *testing.T) {
 			map[string]any{"virtualNetworkName": "vnet", "virtualNetworkPeeringName": "to-hub"},
 			"Microsoft.Network/virtualNetworks/vnet/virtualNetworkPeerings/to-hub",
 			"Microsoft.Network/virtualNetworks/virtualNetworkPeerings"},
+		{"azure-native:network:InboundEndpoint", map[string]any{"dnsResolverName": "dnsr", "inboundEndpointName": "in"},
+			"Microsoft.Network/dnsResolvers/dnsr/inboundEndpoints/in", "Microsoft.Network/dnsResolvers/inboundEndpoints"},
 		// Versioned modules map onto the same table entry.
 		{"azure-native:network/v20230201:VirtualNetwork", map[string]any{"virtualNetworkName": "vnet"},
 			"Microsoft.Network/virtualNetworks/vnet", "Microsoft.Network/virtualNetworks"},
+		{"azure-native:network/v20230601:VirtualNetworkGateway", map[string]any{"virtualNetworkGatewayName": "vgw-er"},
+			"Microsoft.Network/virtualNetworkGateways/vgw-er", "Microsoft.Network/virtualNetworkGateways"},
+		{"azure-native:network/v20240601:VirtualNetworkLink",
+			map[string]any{"privateZoneName": "privatelink.blob.core.windows.net", "virtualNetworkLinkName": "link"},
+			"Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net/virtualNetworkLinks/link",
+			"Microsoft.Network/privateDnsZones/virtualNetworkLinks"},
 		// Generic fallback.
 		{"azure-native:machinelearningservices:Workspace", map[string]any{"workspaceName": "mlw"},
 			"Microsoft.Machinelearningservices/workspaces/mlw", "Microsoft.Machinelearningservices/workspaces"},

@@ -79,7 +79,11 @@ func (s *Server) virtualNetwork(group, name string) (map[string]any, error) {
 			var configs, endpoints []any
 			for _, nicID := range slices.Sorted(maps.Keys(nics)) { // ARM lists them in a stable order
 				for _, c := range nics[nicID] {
-					configs = append(configs, map[string]any{"id": pathString(c, "id")})
+					id := pathString(c, "id")
+					if id == "" { // an inbound endpoint's IP configurations have no ID of their own
+						id = nicID
+					}
+					configs = append(configs, map[string]any{"id": id})
 				}
 				if nic, ok, _ := view.Get(nicID); ok {
 					if pe := pathString(nic.Properties, "privateEndpoint", "id"); pe != "" {

@@ -145,16 +145,19 @@ func usedAddresses(view StoreView, subnetID string) (map[netip.Addr]bool, error)
 	used := map[netip.Addr]bool{}
 	for _, configs := range nics {
 		for _, c := range configs {
-			if ip, err := netip.ParseAddr(pathString(c, "privateIPAddress")); err == nil {
-				used[ip] = true
+			for _, key := range []string{"privateIPAddress", "privateIpAddress"} { // inbound endpoints spell it privateIpAddress
+				if ip, err := netip.ParseAddr(pathString(c, key)); err == nil {
+					used[ip] = true
+				}
 			}
 		}
 	}
 	return used, nil
 }
 
-// subnetUsers returns what holds the subnet: the resources whose network interfaces sit in it (the
-// private endpoint for an endpoint's interface), sorted.
+// subnetUsers returns what holds the subnet: the resources whose network interfaces or IP
+// configurations sit in it (the private endpoint for an endpoint's interface; a virtual network gateway,
+// Bastion host or DNS resolver inbound endpoint itself), sorted.
 func subnetUsers(view StoreView, subnetID string) ([]string, error) {
 	nics, err := nicConfigsIn(view, subnetID)
 	if err != nil {

@@ -14,8 +14,13 @@ const (
 // computeOutputs echoes inputs and adds the computed outputs for a resource with identity rid: id,
 // provisioningState, type, etag and (when the inputs have none) name, plus per-type extras. A private
 // endpoint reports references to its network interface, as Azure does, and customDnsConfigs built
-// from that interface; without one (a preview) it keeps its old values, or they are unknown.
-func computeOutputs(token string, rid ResourceID, inputs, olds resource.PropertyMap, nic *Record) resource.PropertyMap {
+// from that interface; without one (a preview) it keeps its old values, or they are unknown. derived
+// holds what a gateway, Bastion host or inbound endpoint gets from the pretend Azure (derivedOutputs);
+// without it (a preview) a gateway's bgpSettings and a Bastion host's dnsName keep their old values, or
+// are unknown.
+func computeOutputs(token string, rid ResourceID, inputs, olds resource.PropertyMap, nic *Record,
+	derived map[string]any,
+) resource.PropertyMap {
 	out := inputs.Copy()
 	out["id"] = resource.NewStringProperty(rid.ID)
 	out["provisioningState"] = resource.NewStringProperty("Succeeded")
@@ -29,8 +34,27 @@ func computeOutputs(token string, rid ResourceID, inputs, olds resource.Property
 		out["ipAddress"] = resource.NewStringProperty(PublicIPFor(rid.ID))
 	case tokenPrivateEndpoint:
 		endpointOutputs(out, olds, nic)
+	case tokenVirtualNetworkGateway:
+		previewKeeps(out, olds, derived, "bgpSettings")
+	case tokenBastionHost:
+		previewKeeps(out, olds, derived, "dnsName")
+	}
+	for k, v := range derived {
+		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
 	}
 	return out
+}
+
+// previewKeeps sets key, when nothing derived it (a preview), to its old value or unknown.
+func previewKeeps(out, olds resource.PropertyMap, derived map[string]any, key string) {
+	if derived != nil {
+		return
+	}
+	if olds != nil && olds.HasValue(resource.PropertyKey(key)) {
+		out[resource.PropertyKey(key)] = olds[resource.PropertyKey(key)]
+		return
+	}
+	out[resource.PropertyKey(key)] = resource.MakeComputed(resource.NewStringProperty(""))
 }
 
 func endpointOutputs(out, olds resource.PropertyMap, nic *Record) {

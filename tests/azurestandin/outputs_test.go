@@ -59,7 +59,7 @@ func TestComputeOutputsKeepsExplicitName(t *testing.T) {
 	in := pm(map[string]any{"name": "explicit", "resourceGroupName": "rg", "routeTableName": "rt"})
 	rid, err := BuildID("azure-native:network:RouteTable", "urn", in, SubscriptionID)
 	require.NoError(t, err)
-	out := computeOutputs("azure-native:network:RouteTable", rid, in, nil, nil)
+	out := computeOutputs("azure-native:network:RouteTable", rid, in, nil, nil, nil)
 	assert.Equal(t, "explicit", out["name"].StringValue())
 	assert.Equal(t, "Microsoft.Network/routeTables", out["type"].StringValue())
 	assert.Equal(t, rid.ID, out["id"].StringValue())
@@ -73,7 +73,7 @@ func TestComputeOutputsPrivateEndpointWithoutInterface(t *testing.T) {
 	require.NoError(t, err)
 
 	// A preview of a create: the interface does not exist yet, so its outputs are unknown.
-	fresh := computeOutputs(tokPE, rid, in, nil, nil)
+	fresh := computeOutputs(tokPE, rid, in, nil, nil, nil)
 	assert.True(t, fresh["networkInterfaces"].IsComputed())
 	assert.True(t, fresh["customDnsConfigs"].IsComputed())
 
@@ -81,7 +81,7 @@ func TestComputeOutputsPrivateEndpointWithoutInterface(t *testing.T) {
 	olds := in.Copy()
 	olds["networkInterfaces"] = resource.NewPropertyValue([]any{map[string]any{"id": "/nic"}})
 	olds["customDnsConfigs"] = resource.NewPropertyValue([]any{map[string]any{"fqdn": "kv.vault.azure.net"}})
-	kept := computeOutputs(tokPE, rid, in, olds, nil)
+	kept := computeOutputs(tokPE, rid, in, olds, nil, nil)
 	assert.True(t, olds["networkInterfaces"].DeepEquals(kept["networkInterfaces"]))
 	assert.True(t, olds["customDnsConfigs"].DeepEquals(kept["customDnsConfigs"]))
 }

@@ -151,9 +151,10 @@ func (s *Server) recordDetail(op, token, urn, id, detail string) {
 	}
 }
 
-// simulate sleeps for the simulated duration of an operation on token.
-func (s *Server) simulate(ctx context.Context, token string) error {
-	return s.sleep(ctx, SimulatedDelay(token, s.opts.TimeScale))
+// simulate sleeps for the simulated duration of an operation on token with properties props (a
+// Bastion host's SKU sets its duration).
+func (s *Server) simulate(ctx context.Context, token string, props map[string]any) error {
+	return s.sleep(ctx, SimulatedDelayFor(token, props, s.opts.TimeScale))
 }
 
 // GetPluginInfo reports version 2.90.0.

@@ -31,11 +31,30 @@ var typicalCreateMinutes = map[string]float64{
 	"PrivateDnsZoneGroup":             0.5,
 	"NatGateway":                      0.5,
 	"AzureFirewall":                   6,
-	"BastionHost":                     10,
-	"VirtualNetworkGateway":           45,
+	"BastionHost":                     10,  // the Basic SKU; by SKU in typicalMinutesBySKU
+	"VirtualNetworkGateway":           45,  // VPN and ExpressRoute (ErGwScale included) alike
 	"LocalNetworkGateway":             0.5, // (estimate)
 	"VirtualNetworkGatewayConnection": 2,   // (estimate)
 	"DnsResolver":                     2,   // (estimate)
+	"InboundEndpoint":                 3,   // (estimate) azurerm's VNet + resolver + inbound endpoint lifecycle took 435–604 s (hashicorp/terraform-provider-azurerm PR #19948)
+}
+
+// typicalMinutesBySKU refines typicalCreateMinutes for types whose create time depends on the SKU
+// (sku.name, compared case-insensitively). Sources: deploy-times-and-security-checks.md §1.1 (Bastion
+// Basic "about 10 minutes", Standard "routinely ~25–35+ minutes"); ExpressRoute gateways "can take up to
+// 45 minutes" (expressroute-howto-add-gateway-portal-resource-manager.md), ErGwScale "deployment can take
+// up to 45 minutes" (expressroute-howto-scalablegw.md). Entries marked (estimate) have no figure.
+var typicalMinutesBySKU = map[string]map[string]float64{
+	"BastionHost": {
+		"basic":     10,
+		"standard":  30,
+		"developer": 10, // (estimate)
+		"premium":   30, // (estimate)
+	},
+	"VirtualNetworkGateway": {
+		"ergw1az": 45, "ergw2az": 45, "ergw3az": 45, "ergwscale": 45,
+		"standard": 45, "highperformance": 45, "ultraperformance": 45,
+	},
 }
 
 // TypicalMinutes returns the typical Azure create time in minutes for a type token (matched on the
@@ -49,6 +68,27 @@ func TypicalMinutes(token string) float64 {
 		return m
 	}
 	return defaultTypicalMinutes
+}
+
+// TypicalMinutesFor returns TypicalMinutes(token), refined by the resource's SKU where
+// typicalMinutesBySKU has a figure for it (a Standard Bastion host takes longer than a Basic one).
+func TypicalMinutesFor(token string, props map[string]any) float64 {
+	name := token
+	if i := strings.LastIndex(token, ":"); i >= 0 {
+		name = token[i+1:]
+	}
+	if m, ok := typicalMinutesBySKU[name][strings.ToLower(pathString(props, "sku", "name"))]; ok {
+		return m
+	}
+	return TypicalMinutes(token)
+}
+
+// SimulatedDelayFor is SimulatedDelay for a resource with properties props (TypicalMinutesFor).
+func SimulatedDelayFor(token string, props map[string]any, scale float64) time.Duration {
+	if scale <= 0 {
+		return 0
+	}
+	return time.Duration(TypicalMinutesFor(token, props) * scale * float64(time.Minute))
 }
 
 // SimulatedDelay returns how long the stand-in pretends an operation on token takes at the given scale:

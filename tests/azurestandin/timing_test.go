@@ -27,10 +27,28 @@ func TestTypicalMinutes(t *testing.T) {
 		"azure-native:network:LocalNetworkGateway":             0.5,
 		"azure-native:network:VirtualNetworkGatewayConnection": 2,
 		"azure-native:network:DnsResolver":                     2,
+		"azure-native:network:InboundEndpoint":                 3,
+		"azure-native:network/v20230601:VirtualNetworkGateway": 45,
 		"azure-native:storage:StorageAccount":                  0.5,
 	} {
 		assert.Equal(t, want, TypicalMinutes(token), token)
 	}
+}
+
+// Sources: deploy-times-and-security-checks.md §1.1 (Bastion Basic about 10 minutes, Standard 25–35);
+// ExpressRoute gateways, ErGwScale included, up to 45 minutes (expressroute-howto-add-gateway-portal-
+// resource-manager.md, expressroute-howto-scalablegw.md).
+func TestTypicalMinutesBySKU(t *testing.T) {
+	t.Parallel()
+	sku := func(name string) map[string]any { return map[string]any{"sku": map[string]any{"name": name}} }
+	assert.Equal(t, 10.0, TypicalMinutesFor("azure-native:network:BastionHost", sku("Basic")))
+	assert.Equal(t, 30.0, TypicalMinutesFor("azure-native:network:BastionHost", sku("Standard")))
+	assert.Equal(t, 10.0, TypicalMinutesFor("azure-native:network:BastionHost", nil), "no SKU: the type's figure")
+	assert.Equal(t, 45.0, TypicalMinutesFor("azure-native:network/v20230601:VirtualNetworkGateway", sku("ErGwScale")))
+	assert.Equal(t, 45.0, TypicalMinutesFor("azure-native:network:VirtualNetworkGateway", sku("VpnGw1AZ")))
+	assert.Equal(t, 1.0, TypicalMinutesFor("azure-native:network:PrivateEndpoint", sku("anything")))
+	assert.Equal(t, 1800*time.Millisecond, SimulatedDelayFor("azure-native:network:BastionHost", sku("standard"), 0.001))
+	assert.Equal(t, time.Duration(0), SimulatedDelayFor("azure-native:network:BastionHost", sku("Standard"), 0))
 }
 
 func TestSimulatedDelay(t *testing.T) {
