@@ -45,7 +45,10 @@ func (c shapeInputs) Construct(ctx context.Context, req p.ConstructRequest) (p.C
 var inputType = reflect.TypeFor[pulumi.Input]()
 
 // resolveShape resolves value v of a field of Go type t at path. secret says an enclosing value was a
-// secret: its secrecy moves down to the value inputs inside it.
+// secret: its secrecy moves down to the value inputs inside it. The Node.js SDK marks a whole object
+// secret when one value in it is (a site's sharedKey from config.requireSecret makes all of
+// vpnGateway secret), so a shape value inside a secret object is taken plain; only a shape value that
+// is itself secret is refused.
 func resolveShape(path string, v property.Value, t reflect.Type, secret bool) (property.Value, error) {
 	if t.Implements(inputType) || reflect.PointerTo(t).Implements(inputType) {
 		if secret {
@@ -61,7 +64,8 @@ func resolveShape(path string, v property.Value, t reflect.Type, secret bool) (p
 			"literal, a config value or a stack reference output, not the output of a resource created in the same program",
 			displayPath(path))
 	}
-	if v.Secret() {
+	own := v.Secret()
+	if own {
 		secret = true
 		v = v.WithSecret(false)
 	}
@@ -92,7 +96,7 @@ func resolveShape(path string, v property.Value, t reflect.Type, secret bool) (p
 		}
 		return property.New(out), nil
 	}
-	if secret {
+	if own {
 		return v, fmt.Errorf("%s is a secret, but it decides which resources SecureMLNetwork creates and appears in "+
 			"their plain settings; pass it as a plain value", displayPath(path))
 	}

@@ -187,3 +187,29 @@ func TestSecretServiceTargetStaysSecret(t *testing.T) {
 	conn := pe.(integration.MockResourceArgs).Inputs.Get("privateLinkServiceConnections").AsArray().Get(0).AsMap()
 	assert.True(t, conn.Get("privateLinkServiceId").Secret(), "the ID inside a secret target stays secret")
 }
+
+// TestSecretObjectWithPlainShapeValues: the Node.js SDK marks a whole object secret when one value in
+// it is a secret (a site's sharedKey from config.requireSecret). Its shape values are taken plain; its
+// value inputs stay secret.
+func TestSecretObjectWithPlainShapeValues(t *testing.T) {
+	t.Parallel()
+	s, children := server(t)
+	in := allServicesInputs()
+	in["vpnGateway"] = obj(map[string]property.Value{
+		"sku": property.New("VpnGw2AZ"),
+		"siteToSite": property.New([]property.Value{obj(map[string]property.Value{
+			"name":             property.New("office"),
+			"gatewayIpAddress": property.New("203.0.113.10"),
+			"addressSpaces":    property.New([]property.Value{property.New("192.168.10.0/24")}),
+			"sharedKey":        property.New("s3cret!Key"),
+		})}),
+	}).WithSecret(true)
+	_, err := s.Construct(p.ConstructRequest{Urn: networkURN, Inputs: property.NewMap(in)})
+	require.NoError(t, err)
+	gw, ok := children.Load("azure-native:network:VirtualNetworkGateway::net-vpn-gateway")
+	require.True(t, ok)
+	assert.Equal(t, "VpnGw2AZ", gw.(integration.MockResourceArgs).Inputs.Get("sku").AsMap().Get("name").AsString())
+	con, ok := children.Load("azure-native:network:VirtualNetworkGatewayConnection::net-site-office-connection")
+	require.True(t, ok)
+	assert.True(t, con.(integration.MockResourceArgs).Inputs.Get("sharedKey").Secret())
+}
