@@ -22,6 +22,8 @@ STANDIN    := $(BIN)/standin/pulumi-resource-azure-native
 FUZZ_TIME  ?= 30s
 E2E_FLAGS  ?= -timeout 30m
 BENCH_DEPLOY_FLAGS ?= -program tests/upgrade/programs/all-services-default -scale 0.2 -runs 3
+# The hybrid configuration's bound is a 45-minute gateway chain, so it runs at a smaller scale.
+BENCH_HYBRID_FLAGS ?= -program tests/bench/deploy/programs/hybrid -scale 0.02 -runs 3
 
 export SECUREML_PULUMI      := $(PULUMI)
 export SECUREML_TOOLS_DIR   := $(TOOLS_DIR)
@@ -130,6 +132,7 @@ upgrade-fixtures: tools ## Record upgrade fixtures of a release: make upgrade-fi
 
 bench-deploy: tools build ## Time a simulated pulumi up (scaled stand-in create times) against a dependency-graph lower bound
 	go run ./tests/bench/deploy $(BENCH_DEPLOY_FLAGS)
+	go run ./tests/bench/deploy $(BENCH_HYBRID_FLAGS)
 
 demo: tools build ## Run the YAML example through the real engine against the offline stand-in
 	./tests/demo.sh
