@@ -33,7 +33,7 @@ export SECUREML_SDK_DIR     := $(CURDIR)/sdk
 export SECUREML_NPM_TARBALL := $(DIST)/secureml-pulumi-secureml-$(VERSION).tgz
 export SECUREML_WHEEL       := $(DIST)/pulumi_secureml-$(VERSION)-py3-none-any.whl
 
-.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-workflow test-fuzz test-e2e test-azure bench-cold-tools bench-sizes bench-deploy upgrade-fixtures demo lint tidy clean
+.PHONY: help tools provider standin build schema docs sdks generate check-generated build-sdks build-sdk-go build-sdk-nodejs build-sdk-python test test-unit test-workflow test-fuzz test-e2e test-azure bench-cold-tools bench-sizes bench-packages bench-deploy upgrade-fixtures demo lint tidy clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -123,6 +123,9 @@ test-azure: tools provider ## Opt-in: run the YAML example against real Azure (n
 
 bench-cold-tools: ## Time the first tools build with empty Go caches
 	./tests/bench/cold-tools.sh
+
+bench-packages: ## Compile time and plugin bytes of each azure-native API-version package (cold build)
+	./tests/bench/packages.sh
 
 bench-sizes: build-sdks ## Sizes of the npm tarball, the wheel and a TypeScript consumer's node_modules
 	./tests/bench/sizes.sh

@@ -2,7 +2,6 @@ package securemlnetwork
 
 import (
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
-	network20230601 "github.com/pulumi/pulumi-azure-native-sdk/network/v2/v20230601"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
@@ -83,7 +82,7 @@ func registerSites(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 
 // registerCircuitConnection connects the ExpressRoute gateway to its circuit.
 func registerCircuitConnection(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
-	hv hybridValues, gateway *network20230601.VirtualNetworkGateway, opts ...pulumi.ResourceOption,
+	hv hybridValues, gateway *expressRouteGateway, opts ...pulumi.ResourceOption,
 ) (*network.VirtualNetworkGatewayConnection, error) {
 	c := plan.hybrid.expressRoute.connection
 	pulumiName, azureName := names.circuitConnection()

@@ -2,7 +2,6 @@ package securemlnetwork
 
 import (
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
-	network20230601 "github.com/pulumi/pulumi-azure-native-sdk/network/v2/v20230601"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/secureml/pulumi-secureml/components/azurecloud"
@@ -129,40 +128,4 @@ func vpnClientConfiguration(v *vpnPlan, hv hybridValues) network.VpnClientConfig
 		c.VpnClientRootCertificates = certs
 	}
 	return c
-}
-
-// registerExpressRouteGateway creates the ExpressRoute gateway at API 2023-06-01, the first with
-// ErGwScale and its scale units. It has no public IP of the customer's: Azure assigns and manages
-// ExpressRoute gateways' addresses (expressroute-about-virtual-network-gateways.md; the AVM modules send
-// none, and Azure no longer returns one for new gateways).
-func registerExpressRouteGateway(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
-	subnet *network.Subnet, opts ...pulumi.ResourceOption,
-) (*network20230601.VirtualNetworkGateway, error) {
-	er := plan.hybrid.expressRoute
-	pulumiName, azureName := names.gateway("expressroute")
-	args := &network20230601.VirtualNetworkGatewayArgs{
-		VirtualNetworkGatewayName: pulumi.String(azureName),
-		ResourceGroupName:         in.resourceGroup.out,
-		Location:                  in.region.out,
-		GatewayType:               pulumi.String("ExpressRoute"),
-		Sku: &network20230601.VirtualNetworkGatewaySkuArgs{
-			Name: pulumi.String(string(er.sku)), Tier: pulumi.String(string(er.sku)),
-		},
-		IpConfigurations: network20230601.VirtualNetworkGatewayIPConfigurationArray{
-			network20230601.VirtualNetworkGatewayIPConfigurationArgs{
-				Name:                      pulumi.String("ipconfig-1"),
-				PrivateIPAllocationMethod: pulumi.String("Dynamic"),
-				Subnet:                    &network20230601.SubResourceArgs{Id: subnet.ID().ToStringOutput()},
-			},
-		},
-		Tags: in.tags,
-	}
-	if er.sku == ExpressRouteGatewaySkuErGwScale {
-		args.AutoScaleConfiguration = &network20230601.VirtualNetworkGatewayAutoScaleConfigurationArgs{
-			Bounds: &network20230601.VirtualNetworkGatewayAutoScaleBoundsArgs{
-				Min: pulumi.Int(er.minUnits), Max: pulumi.Int(er.maxUnits),
-			},
-		}
-	}
-	return network20230601.NewVirtualNetworkGateway(ctx, pulumiName, args, opts...)
 }

@@ -542,3 +542,17 @@ func TestSharedKeyRule(t *testing.T) {
 		assert.Error(t, checkSharedKey("k", bad), bad)
 	}
 }
+
+func TestErGwScaleSendsItsScaleUnits(t *testing.T) {
+	t.Parallel()
+	a := hybridServices()
+	a.ExpressRoute.Sku = ptr(ExpressRouteGatewaySkuErGwScale)
+	a.ExpressRoute.MinScaleUnits, a.ExpressRoute.MaxScaleUnits = ptr(2), ptr(10)
+	children, _ := mustConstruct(t, a)
+	er := byName(t, children, "ml-expressroute-gateway")
+	assert.Equal(t, expressRouteGatewayToken, er.Type)
+	assert.Equal(t, "ErGwScale", er.Inputs["sku"].ObjectValue()["name"].StringValue())
+	bounds := er.Inputs["autoScaleConfiguration"].ObjectValue()["bounds"].ObjectValue()
+	assert.Equal(t, 2.0, bounds["min"].NumberValue())
+	assert.Equal(t, 10.0, bounds["max"].NumberValue())
+}

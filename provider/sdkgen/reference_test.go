@@ -114,13 +114,13 @@ var sdkSources = []struct {
 		enums:        []string{"python/pulumi_secureml/_enums.py"},
 		propertyName: func(name string) string { return `\b` + regexp.QuoteMeta(name) + `(: |\(self\) -> )` },
 		typeName:     func(name string) string { return `\bclass ` + regexp.QuoteMeta(name) + `\b` },
-		memberName:   func(name string) string { return `\b` + regexp.QuoteMeta(name) + ` = ` },
+		memberName:   func(name string) string { return `\b` + regexp.QuoteMeta(name) + `\s+= ` },
 		normalize:    func(src string) string { return strings.ReplaceAll(src, "_builtins.", "") },
 		property: func(name, typ string) string {
 			return `\b` + regexp.QuoteMeta(name) + `(: |\(self\) -> )` + regexp.QuoteMeta(typ) + `( =|,|\)|:|\n)`
 		},
 		member: func(name, value string) string {
-			return `\b` + regexp.QuoteMeta(name) + ` = ` + regexp.QuoteMeta(strconv.Quote(value))
+			return `\b` + regexp.QuoteMeta(name) + `\s+= ` + regexp.QuoteMeta(strconv.Quote(value))
 		},
 	},
 	{
@@ -130,13 +130,13 @@ var sdkSources = []struct {
 		enums:        []string{"go/secureml/pulumiEnums.go"},
 		propertyName: func(name string) string { return `(?m)^\s*` + regexp.QuoteMeta(name) + `\s+\S` },
 		typeName:     func(name string) string { return `\btype ` + regexp.QuoteMeta(name) + `\b` },
-		memberName:   func(name string) string { return `\b` + regexp.QuoteMeta(name) + ` = ` },
+		memberName:   func(name string) string { return `\b` + regexp.QuoteMeta(name) + `\s+= ` },
 		normalize:    func(src string) string { return src },
 		property: func(name, typ string) string {
 			return `(?m)^\s*` + regexp.QuoteMeta(name) + `\s+` + regexp.QuoteMeta(typ) + `(\s|$)`
 		},
 		member: func(name, value string) string {
-			return `\b` + regexp.QuoteMeta(name) + ` = \w+\(` + regexp.QuoteMeta(strconv.Quote(value)) + `\)`
+			return `\b` + regexp.QuoteMeta(name) + `\s+= \w+\(` + regexp.QuoteMeta(strconv.Quote(value)) + `\)`
 		},
 	},
 }
