@@ -20,15 +20,21 @@ type addressPlan struct {
 // planAddresses places every subnet: explicit prefix, else its prefix in Azure when it exists, else
 // its role's slot (addressing.Plan).
 func planAddresses(ctx *pulumi.Context, plan networkPlan, space pulumi.StringInput, names childNames,
-	existing map[string]existingSubnet,
+	in inputValues,
 ) (addressPlan, error) {
 	if space == nil {
 		space = pulumi.String(DefaultAddressSpace)
 	}
+	existing := in.existing.subnets
 	if err := checkRemovedSubnets(names, plan, existing); err != nil {
 		return addressPlan{}, err
 	}
 	ins := append([]pulumi.StringInput{space}, explicitPrefixes(plan)...)
+	hop := 0 // position of the next hop among the inputs, when there is one
+	if plan.egress.nextHop != nil {
+		hop = len(ins)
+		ins = append(ins, in.egress.nextHop)
+	}
 	inputs := make([]any, len(ins))
 	known := make([]any, len(ins))
 	allKnown := true
@@ -44,7 +50,21 @@ func planAddresses(ctx *pulumi.Context, plan networkPlan, space pulumi.StringInp
 		for i, v := range vs {
 			strs[i], _ = v.(string)
 		}
-		return placeSubnets(plan, names, existing, strs[0], strs[1:])
+		explicit := strs[1:]
+		if hop > 0 {
+			explicit = strs[1:hop]
+		}
+		placed, err := placeSubnets(plan, names, existing, strs[0], explicit)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkInsideNetwork(strs[0], placed, in.existing); err != nil {
+			return nil, err
+		}
+		if hop > 0 {
+			return placed, checkNextHopOutsideCompute(strs[hop], placed)
+		}
+		return placed, nil
 	}
 	if allKnown {
 		if _, err := place(known); err != nil {
@@ -121,4 +141,21 @@ func checkRemovedSubnets(names childNames, plan networkPlan, existing map[string
 		}
 	}
 	return nil
+}
+
+// computePrefixes are the compute subnets' prefixes, the sources of the firewall's rules.
+func computePrefixes(plan networkPlan, addresses addressPlan) pulumi.StringArrayOutput {
+	roles := []string{}
+	for _, s := range plan.subnets {
+		if s.spec().compute {
+			roles = append(roles, string(s.role))
+		}
+	}
+	return addresses.prefixes.ApplyT(func(p map[string]string) []string {
+		out := make([]string, 0, len(roles))
+		for _, r := range roles {
+			out = append(out, p[r])
+		}
+		return out
+	}).(pulumi.StringArrayOutput)
 }

@@ -33,23 +33,27 @@ const (
 // pulumi inputs and may be unknown at preview: known values are checked at preview, unknown ones
 // before any child that takes them is created (values.go).
 type Args struct {
-	ResourceGroupName pulumi.StringInput    `pulumi:"resourceGroupName"`
-	Location          pulumi.StringInput    `pulumi:"location"`
-	Cloud             *Cloud                `pulumi:"cloud,optional"`
-	AddressSpace      pulumi.StringInput    `pulumi:"addressSpace,optional"`
-	Subnets           *SubnetLayout         `pulumi:"subnets,optional"`
-	ComputePublicIP   *bool                 `pulumi:"computePublicIp,optional"`
-	OutboundInternet  *OutboundInternet     `pulumi:"outboundInternet,optional"`
-	Workspace         *ServiceTarget        `pulumi:"workspace,optional"`
-	StorageAccount    *StorageAccountTarget `pulumi:"storageAccount,optional"`
-	KeyVault          *ServiceTarget        `pulumi:"keyVault,optional"`
-	ContainerRegistry *ServiceTarget        `pulumi:"containerRegistry,optional"`
-	DNS               *DNSSettings          `pulumi:"dns,optional"`
-	VpnGateway        *VpnGatewaySettings   `pulumi:"vpnGateway,optional"`
-	ExpressRoute      *ExpressRouteSettings `pulumi:"expressRoute,optional"`
-	DNSResolver       *DNSResolverSettings  `pulumi:"dnsResolver,optional"`
-	Bastion           *BastionSettings      `pulumi:"bastion,optional"`
-	Tags              pulumi.StringMapInput `pulumi:"tags,optional"`
+	ResourceGroupName pulumi.StringInput       `pulumi:"resourceGroupName"`
+	Location          pulumi.StringInput       `pulumi:"location"`
+	Cloud             *Cloud                   `pulumi:"cloud,optional"`
+	AddressSpace      pulumi.StringInput       `pulumi:"addressSpace,optional"`
+	Subnets           *SubnetLayout            `pulumi:"subnets,optional"`
+	ComputePublicIP   *bool                    `pulumi:"computePublicIp,optional"`
+	OutboundInternet  *OutboundInternet        `pulumi:"outboundInternet,optional"`
+	Workspace         *ServiceTarget           `pulumi:"workspace,optional"`
+	StorageAccount    *StorageAccountTarget    `pulumi:"storageAccount,optional"`
+	KeyVault          *ServiceTarget           `pulumi:"keyVault,optional"`
+	ContainerRegistry *ServiceTarget           `pulumi:"containerRegistry,optional"`
+	DNS               *DNSSettings             `pulumi:"dns,optional"`
+	VpnGateway        *VpnGatewaySettings      `pulumi:"vpnGateway,optional"`
+	ExpressRoute      *ExpressRouteSettings    `pulumi:"expressRoute,optional"`
+	DNSResolver       *DNSResolverSettings     `pulumi:"dnsResolver,optional"`
+	Bastion           *BastionSettings         `pulumi:"bastion,optional"`
+	Egress            *EgressSettings          `pulumi:"egress,optional"`
+	ExistingNetwork   *ExistingNetworkSettings `pulumi:"existingVirtualNetwork,optional"`
+	HubPeering        *HubPeeringSettings      `pulumi:"hubPeering,optional"`
+	AppSecurityGroups *bool                    `pulumi:"applicationSecurityGroups,optional"`
+	Tags              pulumi.StringMapInput    `pulumi:"tags,optional"`
 }
 
 // Annotate documents the inputs for the schema.
@@ -90,6 +94,15 @@ func (a *Args) Annotate(an infer.Annotator) {
 	an.Describe(&a.Bastion, "Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion "+
 		"needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, "+
 		"which Azure does not support there.")
+	an.Describe(&a.Egress, egressDoc)
+	an.Describe(&a.ExistingNetwork, "A virtual network that exists already, to add the subnets to (or to take "+
+		"subnets from) instead of creating a network.")
+	an.Describe(&a.HubPeering, "Peer the network with a hub network, for hub-and-spoke.")
+	an.Describe(&a.AppSecurityGroups, "Create application security groups for compute and for the private "+
+		"endpoints; the endpoints join theirs and the endpoint subnet's rules use it. Put your own machines in the "+
+		"compute group (applicationSecurityGroupIds); Azure ML's managed compute cannot join one, so no rule "+
+		"depends on membership of the compute group.")
+	an.SetDefault(&a.AppSecurityGroups, false)
 	an.Describe(&a.Tags, "Tags applied to every child resource that takes tags.")
 }
 
@@ -101,6 +114,7 @@ type SubnetLayout struct {
 	Gateway            *SubnetSettings        `pulumi:"gateway,optional"`
 	Bastion            *SubnetSettings        `pulumi:"bastion,optional"`
 	DNSResolverInbound *SubnetSettings        `pulumi:"dnsResolverInbound,optional"`
+	Firewall           *SubnetSettings        `pulumi:"firewall,optional"`
 }
 
 // Annotate documents the subnet roles.
@@ -116,6 +130,8 @@ func (s *SubnetLayout) Annotate(an infer.Annotator) {
 		"and no route table.")
 	an.Describe(&s.DNSResolverInbound, "The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to "+
 		"/24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.")
+	an.Describe(&s.Firewall, "`AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security "+
+		"group (Azure disables it there).")
 }
 
 // SubnetSettings sets one subnet.
@@ -150,6 +166,7 @@ func (s *ScoringSubnetSettings) Annotate(an infer.Annotator) {
 // ServiceTarget points at an existing service by its Azure resource ID.
 type ServiceTarget struct {
 	ResourceID pulumi.StringInput `pulumi:"resourceId"`
+	Access     *ServiceAccess     `pulumi:"access,optional"`
 }
 
 // Annotate documents a service target.
@@ -161,12 +178,19 @@ func (s *ServiceTarget) Annotate(an infer.Annotator) {
 		"`Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is "+
 		"known then (a literal, config or a stack reference); otherwise no private endpoint is created until every "+
 		"service ID has been checked.")
+	an.Describe(&s.Access, accessDoc)
+	an.SetDefault(&s.Access, string(ServiceAccessPrivateEndpoint))
 }
+
+const accessDoc = "How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount " +
+	"and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces " +
+	"the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds."
 
 // StorageAccountTarget points at an existing storage account and chooses its sub-resources.
 type StorageAccountTarget struct {
 	ResourceID   pulumi.StringInput   `pulumi:"resourceId"`
 	Subresources []StorageSubresource `pulumi:"subresources,optional"`
+	Access       *ServiceAccess       `pulumi:"access,optional"`
 }
 
 // Annotate documents the storage account target.
@@ -175,7 +199,9 @@ func (s *StorageAccountTarget) Annotate(an infer.Annotator) {
 	an.Describe(&s.ResourceID, "Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.")
 	an.Describe(&s.Subresources, "Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; "+
 		"add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. "+
-		"Defaults to `[blob, file]`.")
+		"Defaults to `[blob, file]`; private endpoints only.")
+	an.Describe(&s.Access, accessDoc)
+	an.SetDefault(&s.Access, string(ServiceAccessPrivateEndpoint))
 }
 
 // DNSSettings chooses how private DNS is handled.

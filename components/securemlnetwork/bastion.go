@@ -8,7 +8,7 @@ import (
 // Azure Bastion in AzureBastionSubnet, with a Standard static public IP (bastion configuration-
 // settings.md). Its subnet carries bastionRules and no route table.
 func registerBastion(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
-	subnet *network.Subnet, opts ...pulumi.ResourceOption,
+	subnet subnetRef, opts ...pulumi.ResourceOption,
 ) (*network.BastionHost, *network.PublicIPAddress, error) {
 	ipPulumi, ipAzure := names.publicIP("bastion", "")
 	ip, err := registerPublicIP(ctx, ipPulumi, ipAzure, plan, in, opts...)
@@ -24,7 +24,7 @@ func registerBastion(ctx *pulumi.Context, names childNames, plan networkPlan, in
 		IpConfigurations: network.BastionHostIPConfigurationArray{network.BastionHostIPConfigurationArgs{
 			Name:            pulumi.String("ipconfig-1"),
 			PublicIPAddress: network.SubResourceArgs{Id: ip.ID().ToStringOutput()},
-			Subnet:          network.SubResourceArgs{Id: subnet.ID().ToStringOutput()},
+			Subnet:          network.SubResourceArgs{Id: subnet.id},
 		}},
 		Tags: in.tags,
 	}, opts...)

@@ -92,24 +92,33 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 		return nil, err
 	}
 	parent := pulumi.Parent(comp)
-	_, vnetAzureName := names.virtualNetwork()
-	existing, err := readExistingSubnets(ctx, in.resourceGroup, vnetAzureName, pulumi.Parent(comp))
+	in.providers = newSubscriptionProviders(ctx, names, comp)
+	if plan.source.existing != nil || plan.peering != nil {
+		if in.deployingSubscription, err = deployingSubscription(ctx, comp); err != nil {
+			return nil, err
+		}
+	}
+	if in.existing, err = resolveNetworkSource(ctx, names, plan, in, comp); err != nil {
+		return nil, err
+	}
+	if in.peering, err = resolvePeering(ctx, names, plan, in.existing, comp); err != nil {
+		return nil, err
+	}
+	addresses, err := planAddresses(ctx, plan, args.AddressSpace, names, in)
 	if err != nil {
 		return nil, err
 	}
-	addresses, err := planAddresses(ctx, plan, args.AddressSpace, names, existing)
-	if err != nil {
-		return nil, err
-	}
+	in.computePrefixes = computePrefixes(plan, addresses)
 	net, err := registerNetwork(ctx, names, plan, in, addresses, parent)
 	if err != nil {
 		return nil, err
 	}
-	zoneIDs, err := registerZones(ctx, names, plan, in, net.virtualNetwork, comp, parent)
+	zoneIDs, err := registerZones(ctx, names, plan, in, net.network, comp, parent)
 	if err != nil {
 		return nil, err
 	}
-	endpoints, err := registerEndpoints(ctx, names, plan, in, net.subnets[rolePrivateEndpoints], zoneIDs, parent)
+	endpoints, err := registerEndpoints(ctx, names, plan, in, net.subnets[rolePrivateEndpoints], zoneIDs,
+		net.groups[groupPrivateEndpoints], parent)
 	if err != nil {
 		return nil, err
 	}
@@ -118,10 +127,12 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 		return nil, err
 	}
 
-	comp.VirtualNetworkID = net.virtualNetwork.ID().ToStringOutput()
+	comp.VirtualNetworkID = net.network.id
 	// The name is known; deriving it from the ID keeps the dependency on the network being created.
-	comp.VirtualNetworkName = net.virtualNetwork.ID().ApplyT(func(pulumi.ID) string { return vnetAzureName }).(pulumi.StringOutput)
-	comp.SubnetIDs = idMap(net.subnets)
+	comp.VirtualNetworkName = pulumi.All(net.network.id, net.network.name).ApplyT(func(v []any) string {
+		return v[1].(string)
+	}).(pulumi.StringOutput)
+	comp.SubnetIDs = subnetIDMap(net.subnets)
 	comp.NetworkSecurityGroupIDs = idMap(net.securityGroups)
 	comp.RouteTableIDs = idMap(net.routeTables)
 	comp.SubnetAddressPrefixes = addresses.prefixes
@@ -170,6 +181,15 @@ func idMap[R pulumi.CustomResource](resources map[subnetRole]R) pulumi.StringMap
 	ids := pulumi.StringMap{}
 	for role, r := range resources {
 		ids[string(role)] = r.ID().ToStringOutput()
+	}
+	return ids.ToStringMapOutput()
+}
+
+// subnetIDMap returns the subnet IDs by role.
+func subnetIDMap(subnets map[subnetRole]subnetRef) pulumi.StringMapOutput {
+	ids := pulumi.StringMap{}
+	for role, s := range subnets {
+		ids[string(role)] = s.id
 	}
 	return ids.ToStringMapOutput()
 }

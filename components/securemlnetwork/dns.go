@@ -26,7 +26,7 @@ type zoneSource struct {
 // registerZones creates the zones the plan needs (or takes the given ones) and links the virtual
 // network to each. It returns the zone IDs by zone name.
 func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
-	vnet *network.VirtualNetwork, parent pulumi.Resource, opts ...pulumi.ResourceOption,
+	vnet networkRef, parent pulumi.Resource, opts ...pulumi.ResourceOption,
 ) (map[string]pulumi.StringOutput, error) {
 	sources, err := zoneSources(ctx, names, plan, in, parent, opts...)
 	if err != nil {
@@ -39,17 +39,19 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 	if !plan.linkVirtualNetwork {
 		return ids, nil
 	}
-	_, vnetAzureName := names.virtualNetwork()
-	linkAzureName := in.resourceGroup.out.ApplyT(func(group string) string { return linkName(group, vnetAzureName) }).(pulumi.StringOutput)
-	providers := newSubscriptionProviders(ctx, names, parent)
-	deploying := ""
+	// Named after the network's resource group and name, so many spokes link one central zone.
+	linkAzureName := pulumi.All(vnet.group, vnet.name).ApplyT(func(v []any) string {
+		return linkName(v[0].(string), v[1].(string))
+	}).(pulumi.StringOutput)
+	providers := in.providers
+	deploying := in.deployingSubscription
 	for _, z := range plan.zones {
 		src := sources[z.name]
-		linkOpts := withDependsOn(opts, vnet)
+		linkOpts := withDependsOn(opts, vnet.dependencies()...)
 		zoneGroup := in.resourceGroup.out
 		switch {
 		case src.created != nil:
-			linkOpts = withDependsOn(opts, vnet, src.created)
+			linkOpts = withDependsOn(opts, append(vnet.dependencies(), src.created)...)
 		default:
 			zoneGroup = src.id.ApplyT(func(id string) (string, error) {
 				r, err := armid.Parse(id)
@@ -72,7 +74,7 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 			}
 		}
 		link := zoneLink{
-			name: linkAzureName, zone: z.name, group: zoneGroup, vnet: vnet.ID().ToStringOutput(), tags: in.tags,
+			name: linkAzureName, zone: z.name, group: zoneGroup, vnet: vnet.id, tags: in.tags,
 			fallBackToInternet: plan.hybrid.vpn != nil && isBlobZone(z.name),
 		}
 		if err := link.register(ctx, names.zoneLink(z.name), linkOpts...); err != nil {

@@ -32,21 +32,29 @@ type endpointResources struct {
 // AnotherOperationInProgress on the request only (client_azcore.go). Each zone group starts as soon as
 // its endpoint exists, while the next endpoint is created.
 func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
-	subnet *network.Subnet, zoneIDs map[string]pulumi.StringOutput, opts ...pulumi.ResourceOption,
+	subnet subnetRef, zoneIDs map[string]pulumi.StringOutput, group *network.ApplicationSecurityGroup,
+	opts ...pulumi.ResourceOption,
 ) ([]endpointResources, error) {
 	var out []endpointResources
-	var previous pulumi.Resource = subnet
+	var previous pulumi.Resource
+	var groups network.ApplicationSecurityGroupTypeArray
+	if group != nil {
+		groups = network.ApplicationSecurityGroupTypeArray{
+			network.ApplicationSecurityGroupTypeArgs{Id: group.ID().ToStringOutput()},
+		}
+	}
 	for _, e := range plan.endpoints {
 		pulumiName, azureName := names.endpoint(e.key)
-		dependsOn := []pulumi.Resource{subnet}
-		if previous != subnet {
+		dependsOn := subnet.dependencies()
+		if previous != nil {
 			dependsOn = append(dependsOn, previous)
 		}
 		pe, err := network.NewPrivateEndpoint(ctx, pulumiName, &network.PrivateEndpointArgs{
 			PrivateEndpointName:        pulumi.String(azureName),
 			ResourceGroupName:          in.resourceGroup.out,
 			Location:                   in.region.out,
-			Subnet:                     &network.SubnetTypeArgs{Id: subnet.ID().ToStringOutput()},
+			Subnet:                     &network.SubnetTypeArgs{Id: subnet.id},
+			ApplicationSecurityGroups:  groups,
 			CustomNetworkInterfaceName: pulumi.String(names.endpointNIC(e.key)),
 			PrivateLinkServiceConnections: network.PrivateLinkServiceConnectionArray{
 				network.PrivateLinkServiceConnectionArgs{

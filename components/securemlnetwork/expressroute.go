@@ -1,7 +1,6 @@
 package securemlnetwork
 
 import (
-	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/v2/utilities"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -22,7 +21,7 @@ type expressRouteGateway struct {
 // Azure assigns and manages ExpressRoute gateways' addresses (expressroute-about-virtual-network-
 // gateways.md; the AVM modules send none, and Azure no longer returns one for new gateways).
 func registerExpressRouteGateway(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues,
-	subnet *network.Subnet, opts ...pulumi.ResourceOption,
+	subnet subnetRef, opts ...pulumi.ResourceOption,
 ) (*expressRouteGateway, error) {
 	er := plan.hybrid.expressRoute
 	pulumiName, azureName := names.gateway("expressroute")
@@ -35,7 +34,7 @@ func registerExpressRouteGateway(ctx *pulumi.Context, names childNames, plan net
 		"ipConfigurations": pulumi.Array{pulumi.Map{
 			"name":                      pulumi.String("ipconfig-1"),
 			"privateIPAllocationMethod": pulumi.String("Dynamic"),
-			"subnet":                    pulumi.Map{"id": subnet.ID().ToStringOutput()},
+			"subnet":                    pulumi.Map{"id": subnet.id},
 		}},
 	}
 	if in.tags != nil {

@@ -39,6 +39,13 @@ func vpnIPConfigs(names childNames, v *vpnPlan) []gatewayIPConfig {
 func registerPublicIP(ctx *pulumi.Context, pulumiName, azureName string, plan networkPlan, in inputValues,
 	opts ...pulumi.ResourceOption,
 ) (*network.PublicIPAddress, error) {
+	return registerPublicIPWithZones(ctx, pulumiName, azureName, in, regionZones(plan, in), opts...)
+}
+
+// registerPublicIPWithZones creates a Standard static public IP in the given zones (none: regional).
+func registerPublicIPWithZones(ctx *pulumi.Context, pulumiName, azureName string, in inputValues,
+	zones pulumi.StringArrayInput, opts ...pulumi.ResourceOption,
+) (*network.PublicIPAddress, error) {
 	return network.NewPublicIPAddress(ctx, pulumiName, &network.PublicIPAddressArgs{
 		PublicIpAddressName:      pulumi.String(azureName),
 		ResourceGroupName:        in.resourceGroup.out,
@@ -46,7 +53,7 @@ func registerPublicIP(ctx *pulumi.Context, pulumiName, azureName string, plan ne
 		Sku:                      &network.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
 		PublicIPAllocationMethod: pulumi.String("Static"),
 		PublicIPAddressVersion:   pulumi.String("IPv4"),
-		Zones:                    regionZones(plan, in),
+		Zones:                    zones,
 		Tags:                     in.tags,
 	}, opts...)
 }
@@ -62,7 +69,7 @@ func regionZones(plan networkPlan, in inputValues) pulumi.StringArrayOutput {
 }
 
 func registerVpnGateway(ctx *pulumi.Context, names childNames, plan networkPlan, in inputValues, hv hybridValues,
-	subnet *network.Subnet, opts ...pulumi.ResourceOption,
+	subnet subnetRef, opts ...pulumi.ResourceOption,
 ) (*network.VirtualNetworkGateway, []*network.PublicIPAddress, error) {
 	v := plan.hybrid.vpn
 	var ips []*network.PublicIPAddress
@@ -77,7 +84,7 @@ func registerVpnGateway(ctx *pulumi.Context, names childNames, plan networkPlan,
 			Name:                      pulumi.String(c.config),
 			PrivateIPAllocationMethod: pulumi.String("Dynamic"),
 			PublicIPAddress:           &network.SubResourceArgs{Id: ip.ID().ToStringOutput()},
-			Subnet:                    &network.SubResourceArgs{Id: subnet.ID().ToStringOutput()},
+			Subnet:                    &network.SubResourceArgs{Id: subnet.id},
 		})
 	}
 	pulumiName, azureName := names.gateway("vpn")

@@ -58,7 +58,7 @@ func registerHybrid(ctx *pulumi.Context, names childNames, plan networkPlan, in 
 		}).(ExpressRouteGatewayDetailsOutput)
 	}
 	if h.resolver != nil {
-		resolver, endpoint, err := registerResolver(ctx, names, in, addresses, net.virtualNetwork,
+		resolver, endpoint, err := registerResolver(ctx, names, in, addresses, net.network,
 			net.subnets[roleDNSResolverInbound], opts...)
 		if err != nil {
 			return out, err

@@ -81,3 +81,35 @@ func (n childNames) hybridAzureNames(plan networkPlan) []limitedName {
 	}
 	return out
 }
+
+// Names of the ways out, the peering and the application security groups.
+
+func (n childNames) publicIPPrefix(owner string) (pulumiName, azureName string) {
+	return n.component + "-" + owner + "-ip-prefix", "ippre-" + n.component + "-" + owner
+}
+
+func (n childNames) natGateway() (pulumiName, azureName string) {
+	return n.component + "-nat-gateway", "ng-" + n.component
+}
+
+func (n childNames) firewall() (pulumiName, azureName string) {
+	return n.component + "-firewall", "afw-" + n.component
+}
+
+func (n childNames) firewallPolicy() (pulumiName, azureName string) {
+	return n.component + "-firewall-policy", "afwp-" + n.component
+}
+
+// firewallRules names the policy's rule collection group, a child of the policy in Azure.
+func (n childNames) firewallRules() (pulumiName, azureName string) {
+	return n.component + "-firewall-rules", "azure-machine-learning"
+}
+
+// hubPeering names the peering from this network to the hub; remoteHubPeering the hub's side.
+func (n childNames) hubPeering() string { return n.component + "-hub-peering" }
+
+func (n childNames) remoteHubPeering() string { return n.component + "-hub-remote-peering" }
+
+func (n childNames) applicationSecurityGroup(role string) (pulumiName, azureName string) {
+	return n.child(role, "asg"), "asg-" + n.component + "-" + kebab(role)
+}

@@ -34,6 +34,13 @@ type networkPlan struct {
 	linkVirtualNetwork bool
 	createZoneGroups   bool
 	hybrid             hybridPlan
+	egress             egressPlan
+	source             networkSource
+	peering            *peeringPlan
+	// serviceEndpoints are the services compute reaches through service endpoints, e.g.
+	// Microsoft.Storage, in a stable order.
+	serviceEndpoints  []string
+	appSecurityGroups bool
 }
 
 type subnetPlan struct {
@@ -112,9 +119,10 @@ func newPlan(args Args, zones existingZones) (networkPlan, error) {
 		return plan, fmt.Errorf("outboundInternet %q is not supported; use Allow or Deny", plan.outbound)
 	}
 	var err error
-	if plan.endpoints, err = planEndpoints(args, plan.cloud); err != nil {
+	if plan.endpoints, plan.serviceEndpoints, err = planEndpoints(args, plan.cloud); err != nil {
 		return plan, err
 	}
+	plan.appSecurityGroups = valueOr(args.AppSecurityGroups, false)
 	if err := plan.planDNS(args.DNS); err != nil {
 		return plan, err
 	}
@@ -122,14 +130,44 @@ func newPlan(args Args, zones existingZones) (networkPlan, error) {
 	if plan.hybrid, err = planHybrid(args, plan.cloud, linksZones); err != nil {
 		return plan, err
 	}
-	if plan.subnets, err = planSubnets(args, plan.endpoints, plan.hybrid); err != nil {
+	if plan.egress, err = planEgress(args.Egress); err != nil {
+		return plan, err
+	}
+	if plan.source, err = planNetworkSource(args, plan.hybrid, plan.egress, plan.serviceEndpoints); err != nil {
+		return plan, err
+	}
+	if plan.peering, err = planPeering(args.HubPeering, plan.hybrid); err != nil {
+		return plan, err
+	}
+	if plan.source.subnetIDs != nil {
+		return plan, nil // the given subnets are used as they are
+	}
+	if plan.subnets, err = planSubnets(args, plan.endpoints, plan.hybrid, plan.egress); err != nil {
 		return plan, err
 	}
 	return plan, nil
 }
 
-func planEndpoints(args Args, cloud privatelink.Cloud) ([]endpointPlan, error) {
+// Service endpoint names (virtual-network-service-endpoints-overview.md).
+const (
+	storageServiceEndpoint  = "Microsoft.Storage"
+	keyVaultServiceEndpoint = "Microsoft.KeyVault"
+)
+
+// planEndpoints decides the private endpoints, and the services reached through service endpoints.
+func planEndpoints(args Args, cloud privatelink.Cloud) ([]endpointPlan, []string, error) {
 	var endpoints []endpointPlan
+	var serviceEndpoints []string
+	access := func(path string, a *ServiceAccess, serviceEndpointAllowed string) (bool, error) {
+		v := valueOr(a, ServiceAccessPrivateEndpoint)
+		switch {
+		case !isAllowed(v):
+			return false, fmt.Errorf("%s %q is not an access path; use privateEndpoint or serviceEndpoint", path, v)
+		case v == ServiceAccessServiceEndpoint && serviceEndpointAllowed != "":
+			return false, fmt.Errorf("%s serviceEndpoint is refused: %s; use privateEndpoint", path, serviceEndpointAllowed)
+		}
+		return v == ServiceAccessServiceEndpoint, nil
+	}
 	add := func(key string, group privatelink.GroupID, target pulumi.StringInput, path, typ string) error {
 		if target == nil {
 			return fmt.Errorf("%s is required when %s is set: give the Azure resource ID of the %s",
@@ -144,37 +182,72 @@ func planEndpoints(args Args, cloud privatelink.Cloud) ([]endpointPlan, error) {
 		})
 		return nil
 	}
-	if args.Workspace != nil {
-		if err := add("workspace", privatelink.GroupWorkspace, args.Workspace.ResourceID,
+	if w := args.Workspace; w != nil {
+		if _, err := access("workspace.access", w.Access, "an Azure ML workspace is reached through a private "+
+			"endpoint only"); err != nil {
+			return nil, nil, err
+		}
+		if err := add("workspace", privatelink.GroupWorkspace, w.ResourceID,
 			"workspace.resourceId", workspaceType); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if s := args.StorageAccount; s != nil {
-		groups, err := storageGroups(s.Subresources)
+		viaServiceEndpoint, err := access("storageAccount.access", s.Access, "")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		for _, g := range groups {
-			if err := add("storage"+capitalize(string(g)), g, s.ResourceID,
-				"storageAccount.resourceId", storageAccountType); err != nil {
-				return nil, err
+		switch {
+		case viaServiceEndpoint && s.Subresources != nil:
+			return nil, nil, fmt.Errorf("storageAccount.subresources asks for private endpoints, but storageAccount.access " +
+				"is serviceEndpoint; a service is reached one way here: remove subresources, or use privateEndpoint")
+		case viaServiceEndpoint:
+			if s.ResourceID == nil {
+				return nil, nil, fmt.Errorf("storageAccount.resourceId is required when storageAccount is set: give the " +
+					"Azure resource ID of the Microsoft.Storage/storageAccounts")
+			}
+			serviceEndpoints = append(serviceEndpoints, storageServiceEndpoint)
+		default:
+			groups, err := storageGroups(s.Subresources)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, g := range groups {
+				if err := add("storage"+capitalize(string(g)), g, s.ResourceID,
+					"storageAccount.resourceId", storageAccountType); err != nil {
+					return nil, nil, err
+				}
 			}
 		}
 	}
-	if args.KeyVault != nil {
-		if err := add("keyVault", privatelink.GroupVault, args.KeyVault.ResourceID,
+	if k := args.KeyVault; k != nil {
+		viaServiceEndpoint, err := access("keyVault.access", k.Access, "")
+		if err != nil {
+			return nil, nil, err
+		}
+		if viaServiceEndpoint {
+			if k.ResourceID == nil {
+				return nil, nil, fmt.Errorf("keyVault.resourceId is required when keyVault is set: give the Azure " +
+					"resource ID of the Microsoft.KeyVault/vaults")
+			}
+			serviceEndpoints = append(serviceEndpoints, keyVaultServiceEndpoint)
+		} else if err := add("keyVault", privatelink.GroupVault, k.ResourceID,
 			"keyVault.resourceId", keyVaultType); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	if args.ContainerRegistry != nil {
-		if err := add("containerRegistry", privatelink.GroupRegistry, args.ContainerRegistry.ResourceID,
+	if r := args.ContainerRegistry; r != nil {
+		if _, err := access("containerRegistry.access", r.Access, "Azure ML needs the registry through a private "+
+			"endpoint, and registry service endpoints are a preview whose future development \"isn't currently "+
+			"planned\" (container-registry-vnet.md)"); err != nil {
+			return nil, nil, err
+		}
+		if err := add("containerRegistry", privatelink.GroupRegistry, r.ResourceID,
 			"containerRegistry.resourceId", containerRegistryType); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return endpoints, nil
+	return endpoints, serviceEndpoints, nil
 }
 
 // storageGroups checks the storage sub-resources and returns them in a stable order.
@@ -207,9 +280,9 @@ func storageGroups(subresources []StorageSubresource) ([]privatelink.GroupID, er
 
 // planSubnets decides which subnets exist, in the order they are written: Azure takes one write at
 // a time per virtual network, so the subnets whose children take longest go first and their children
-// start while the others are written: GatewaySubnet (gateways take 30-45 minutes), then Bastion's,
-// the private endpoints', the resolver's and the compute subnets.
-func planSubnets(args Args, endpoints []endpointPlan, hybrid hybridPlan) ([]subnetPlan, error) {
+// start while the others are written: GatewaySubnet (gateways take 30-45 minutes), then Bastion's, the
+// firewall's, the private endpoints', the resolver's and the compute subnets.
+func planSubnets(args Args, endpoints []endpointPlan, hybrid hybridPlan, egress egressPlan) ([]subnetPlan, error) {
 	layout := valueOr(args.Subnets, SubnetLayout{})
 	scoring := valueOr(layout.Scoring, ScoringSubnetSettings{})
 	needed := 0
@@ -237,6 +310,9 @@ func planSubnets(args Args, endpoints []endpointPlan, hybrid hybridPlan) ([]subn
 		gateway.smallest, gateway.why = scaleGatewayBits, "expressRoute.sku ErGwScale"
 	}
 	if _, err := optional(roleBastion, hybrid.bastion != nil, layout.Bastion, "bastion"); err != nil {
+		return nil, err
+	}
+	if _, err := optional(roleFirewall, egress.firewall != nil, layout.Firewall, "egress.mode firewall"); err != nil {
 		return nil, err
 	}
 	endpointSubnet := valueOr(layout.PrivateEndpoints, SubnetSettings{})

@@ -33,14 +33,14 @@ func dnsServers(plan networkPlan, addresses addressPlan) network.DhcpOptionsPtrI
 }
 
 func registerResolver(ctx *pulumi.Context, names childNames, in inputValues, addresses addressPlan,
-	vnet *network.VirtualNetwork, subnet *network.Subnet, opts ...pulumi.ResourceOption,
+	vnet networkRef, subnet subnetRef, opts ...pulumi.ResourceOption,
 ) (*network.DnsResolver, *network.InboundEndpoint, error) {
 	resolverPulumi, resolverAzure := names.dnsResolver()
 	resolver, err := network.NewDnsResolver(ctx, resolverPulumi, &network.DnsResolverArgs{
 		DnsResolverName:   pulumi.String(resolverAzure),
 		ResourceGroupName: in.resourceGroup.out,
 		Location:          in.region.out,
-		VirtualNetwork:    network.SubResourceArgs{Id: vnet.ID().ToStringOutput()},
+		VirtualNetwork:    network.SubResourceArgs{Id: vnet.id},
 		Tags:              in.tags,
 	}, opts...)
 	if err != nil {
@@ -54,7 +54,7 @@ func registerResolver(ctx *pulumi.Context, names childNames, in inputValues, add
 		ResourceGroupName:   in.resourceGroup.out,
 		Location:            in.region.out,
 		IpConfigurations: network.InboundEndpointIPConfigurationArray{network.InboundEndpointIPConfigurationArgs{
-			Subnet:                    network.SubResourceArgs{Id: subnet.ID().ToStringOutput()},
+			Subnet:                    network.SubResourceArgs{Id: subnet.id},
 			PrivateIpAddress:          resolverAddress(addresses),
 			PrivateIpAllocationMethod: pulumi.String("Static"),
 		}},

@@ -19,6 +19,9 @@ type securityRule struct {
 	destination string // address prefix or service tag
 	ports       []string
 	description string
+	// destinationGroup names an application security group ("privateEndpoints") the rule takes as its
+	// destination instead of destination, when the groups exist.
+	destinationGroup string
 }
 
 // outboundRule is a row of an outbound rule table.
@@ -136,8 +139,12 @@ func outboundRules(cloud privatelink.Cloud, table []outboundRule, first int) []s
 
 // privateEndpointSubnetRules returns the rules of the private endpoint subnet: endpoints only answer
 // traffic from the virtual network (allowed by Azure's default rules) and never start any.
-func privateEndpointSubnetRules(networkPlan) []securityRule {
-	return []securityRule{denyInternetInbound(), internetOutbound("Deny")}
+func privateEndpointSubnetRules(plan networkPlan) []securityRule {
+	rules := []securityRule{denyInternetInbound(), internetOutbound("Deny")}
+	if plan.appSecurityGroups {
+		rules = slices.Concat(endpointGroupRules, rules)
+	}
+	return rules
 }
 
 func denyInternetInbound() securityRule {
@@ -157,19 +164,27 @@ func internetOutbound(access string) securityRule {
 }
 
 // route is one user-defined route as plain data; an address prefix ending in "." is a regional
-// service tag, as in securityRule.
+// service tag, as in securityRule. A route to nextHopAppliance goes to the egress appliance's address
+// (the firewall's, or egress.nextHopIpAddress).
 type route struct {
 	name, addressPrefix, nextHopType string
 }
 
-// computeRoutes returns the routes compute with a public IP needs: Azure ML and Batch reach it
-// directly, not through a firewall or forced tunnel (how-to-access-azureml-behind-firewall.md).
+const nextHopAppliance = "VirtualAppliance"
+
+// computeRoutes returns the routes of the compute subnets: with a public IP, Azure ML and Batch reach
+// compute directly, not through a firewall or forced tunnel (how-to-access-azureml-behind-firewall.md);
+// with a firewall or a next hop, everything else goes to it (hybrid-and-egress.md §7.4). Compute
+// without a public IP needs no service-tag route behind a firewall.
 func computeRoutes(plan networkPlan) []route {
-	if !plan.computePublicIP {
-		return nil
+	var routes []route
+	if plan.computePublicIP {
+		routes = append(routes,
+			route{name: "AzureMachineLearning", addressPrefix: "AzureMachineLearning", nextHopType: "Internet"},
+			route{name: "BatchNodeManagement", addressPrefix: "BatchNodeManagement.", nextHopType: "Internet"})
 	}
-	return []route{
-		{name: "AzureMachineLearning", addressPrefix: "AzureMachineLearning", nextHopType: "Internet"},
-		{name: "BatchNodeManagement", addressPrefix: "BatchNodeManagement.", nextHopType: "Internet"},
+	if plan.egress.routesDefault() {
+		routes = append(routes, route{name: "DefaultToEgressAppliance", addressPrefix: "0.0.0.0/0", nextHopType: nextHopAppliance})
 	}
+	return routes
 }

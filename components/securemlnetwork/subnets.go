@@ -9,6 +9,7 @@ const (
 	roleGateway            subnetRole = "gateway"
 	roleBastion            subnetRole = "bastion"
 	roleDNSResolverInbound subnetRole = "dnsResolverInbound"
+	roleFirewall           subnetRole = "firewall"
 )
 
 type subnetSpec struct {
@@ -37,6 +38,9 @@ var subnetSpecs = map[subnetRole]subnetSpec{
 		privateEndpointPolicies: "Enabled", privateLinkServicePolicies: "Enabled"},
 	roleGateway: {azureName: "GatewaySubnet", slot: addressing.RoleGateway},
 	roleBastion: {azureName: "AzureBastionSubnet", slot: addressing.RoleBastion, rules: bastionSubnetRules},
+	// Azure disables network security groups on AzureFirewallSubnet ("aren't required ... and are
+	// disabled", firewall-faq.md).
+	roleFirewall: {azureName: "AzureFirewallSubnet", slot: addressing.RoleFirewall},
 	// The inbound endpoint's subnet must be delegated to the resolver and hold nothing else
 	// (dns-private-resolver-overview.md).
 	roleDNSResolverInbound: {slot: addressing.RoleDNSResolverInbound, rules: resolverSubnetRules,

@@ -72,6 +72,16 @@ type inputValues struct {
 	zoneSubscriptions map[string]string
 	// hybrid holds the value inputs of the ways in, checked (hybrid_values.go).
 	hybrid hybridValues
+	// egress holds the value inputs of the ways out, checked (egress_values.go).
+	egress egressValues
+
+	// Set once the component is registered: the network the subnets go to, the hub's network, the
+	// compute subnets' prefixes, and the providers for other subscriptions.
+	existing              networkSourceValues
+	peering               peeringValues
+	computePrefixes       pulumi.StringArrayOutput
+	providers             *subscriptionProviders
+	deployingSubscription string // known only when something needed it
 }
 
 // resolveValues checks the value inputs that are known now and wraps all of them in checked outputs.
@@ -96,7 +106,10 @@ func resolveValues(ctx *pulumi.Context, args Args, plan networkPlan) (inputValue
 	if in.zoneSubscriptions, err = resolveZoneIDs(ctx, plan.zones); err != nil {
 		return in, err
 	}
-	in.hybrid, err = resolveHybridValues(ctx, args, plan)
+	if in.hybrid, err = resolveHybridValues(ctx, args, plan); err != nil {
+		return in, err
+	}
+	in.egress, err = resolveEgressValues(ctx, plan)
 	return in, err
 }
 
