@@ -22,6 +22,13 @@ type addressPlan struct {
 func planAddresses(ctx *pulumi.Context, plan networkPlan, space pulumi.StringInput, names childNames,
 	in inputValues,
 ) (addressPlan, error) {
+	if plan.source.subnetIDs != nil {
+		// The given subnets are used as they are: nothing to place.
+		return addressPlan{
+			space:    pulumi.String("").ToStringOutput(),
+			prefixes: pulumi.ToStringMap(in.existing.givenPrefixes).ToStringMapOutput(),
+		}, nil
+	}
 	if space == nil {
 		space = pulumi.String(DefaultAddressSpace)
 	}

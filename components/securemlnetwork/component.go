@@ -33,6 +33,11 @@ type SecureMLNetwork struct {
 	DNSResolver           DNSResolverDetailsOutput         `pulumi:"dnsResolver"`
 	Bastion               BastionDetailsOutput             `pulumi:"bastion"`
 	ConditionalForwarders pulumi.StringArrayOutput         `pulumi:"conditionalForwarders"`
+
+	Egress                      EgressDetailsOutput         `pulumi:"egress"`
+	HubPeering                  HubPeeringDetailsOutput     `pulumi:"hubPeering"`
+	ServiceEndpointSubnetIDs    pulumi.StringArrayMapOutput `pulumi:"serviceEndpointSubnetIds"`
+	ApplicationSecurityGroupIDs pulumi.StringMapOutput      `pulumi:"applicationSecurityGroupIds"`
 }
 
 // Annotate documents the component and its outputs for the schema.
@@ -60,6 +65,13 @@ func (c *SecureMLNetwork) Annotate(an infer.Annotator) {
 		"forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to "+
 		"their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone "+
 		"in use (blob.core.windows.net, not privatelink.blob.core.windows.net).")
+	an.Describe(&c.Egress, "The compute subnets' egress path: the mode, and the firewall's or NAT gateway's IDs and "+
+		"addresses.")
+	an.Describe(&c.HubPeering, "The peering with the hub network. Null without `hubPeering`.")
+	an.Describe(&c.ServiceEndpointSubnetIDs, "Per service reached through a service endpoint (Microsoft.Storage, "+
+		"Microsoft.KeyVault), the subnet IDs its network rules must allow.")
+	an.Describe(&c.ApplicationSecurityGroupIDs, "Application security group IDs by role (`compute`, "+
+		"`privateEndpoints`), when `applicationSecurityGroups` is set. Put your own machines in `compute`.")
 }
 
 // NewSecureMLNetwork validates args, then registers the component and its children. Shape inputs and
@@ -101,7 +113,7 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 	if in.existing, err = resolveNetworkSource(ctx, names, plan, in, comp); err != nil {
 		return nil, err
 	}
-	if in.peering, err = resolvePeering(ctx, names, plan, in.existing, comp); err != nil {
+	if in.peering, err = resolvePeering(ctx, plan, in, comp); err != nil {
 		return nil, err
 	}
 	addresses, err := planAddresses(ctx, plan, args.AddressSpace, names, in)
@@ -145,6 +157,10 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 	comp.VpnGateway, comp.ExpressRouteGateway = hybrid.vpn, hybrid.expressRoute
 	comp.DNSResolver, comp.Bastion = hybrid.resolver, hybrid.bastion
 	comp.ConditionalForwarders = conditionalForwarders(plan)
+	comp.Egress = egressDetails(plan, net.egress)
+	comp.HubPeering = hubPeeringDetails(net.peering)
+	comp.ServiceEndpointSubnetIDs = serviceEndpointSubnetIDs(plan, net.subnets)
+	comp.ApplicationSecurityGroupIDs = groupIDs(net.groups)
 	return comp, nil
 }
 

@@ -27,6 +27,18 @@ func TestGoldenChildren(t *testing.T) {
 	configurations := map[string]func() Args{
 		"all-services-default": allServices,
 		"hybrid-all-ways-in":   hybridServices,
+		"nat-gateway-service-endpoints-groups": func() Args {
+			a := withEgress(EgressModeNatGateway)
+			a.StorageAccount.Access = ptr(ServiceAccessServiceEndpoint)
+			a.KeyVault.Access = ptr(ServiceAccessServiceEndpoint)
+			a.AppSecurityGroups = ptr(true)
+			return a
+		},
+		"firewall-hub-peering": func() Args {
+			a := withEgress(EgressModeFirewall)
+			a.HubPeering = &HubPeeringSettings{RemoteVirtualNetworkID: pulumi.String(testHubID), CreateRemotePeering: ptr(true)}
+			return a
+		},
 		"public-ip-compute-no-scoring-china": func() Args {
 			a := allServices()
 			a.Location = pulumi.String("chinanorth3")

@@ -41,15 +41,23 @@ var azureNameKeys = map[string]string{
 	"azure-native:network:PrivateEndpoint":      "privateEndpointName",
 	"azure-native:network:PrivateDnsZoneGroup":  "privateDnsZoneGroupName",
 
-	"azure-native:network:PublicIPAddress":                 "publicIpAddressName",
-	"azure-native:network:VirtualNetworkGateway":           "virtualNetworkGatewayName",
-	"azure-native:network/v20230601:VirtualNetworkGateway": "virtualNetworkGatewayName",
-	"azure-native:network:LocalNetworkGateway":             "localNetworkGatewayName",
-	"azure-native:network:VirtualNetworkGatewayConnection": "virtualNetworkGatewayConnectionName",
-	"azure-native:network:DnsResolver":                     "dnsResolverName",
-	"azure-native:network:InboundEndpoint":                 "inboundEndpointName",
-	"azure-native:network:BastionHost":                     "bastionHostName",
-	"azure-native:network/v20240601:VirtualNetworkLink":    "virtualNetworkLinkName",
+	"azure-native:network:PublicIPAddress":                   "publicIpAddressName",
+	"azure-native:network:VirtualNetworkGateway":             "virtualNetworkGatewayName",
+	"azure-native:network/v20230601:VirtualNetworkGateway":   "virtualNetworkGatewayName",
+	"azure-native:network:LocalNetworkGateway":               "localNetworkGatewayName",
+	"azure-native:network:VirtualNetworkGatewayConnection":   "virtualNetworkGatewayConnectionName",
+	"azure-native:network:DnsResolver":                       "dnsResolverName",
+	"azure-native:network:InboundEndpoint":                   "inboundEndpointName",
+	"azure-native:network:BastionHost":                       "bastionHostName",
+	"azure-native:network/v20240601:VirtualNetworkLink":      "virtualNetworkLinkName",
+	"azure-native:network/v20230501:Subnet":                  "subnetName",
+	"azure-native:network:NatGateway":                        "natGatewayName",
+	"azure-native:network:PublicIPPrefix":                    "publicIpPrefixName",
+	"azure-native:network:AzureFirewall":                     "azureFirewallName",
+	"azure-native:network:FirewallPolicy":                    "firewallPolicyName",
+	"azure-native:network:FirewallPolicyRuleCollectionGroup": "ruleCollectionGroupName",
+	"azure-native:network:VirtualNetworkPeering":             "virtualNetworkPeeringName",
+	"azure-native:network:ApplicationSecurityGroup":          "applicationSecurityGroupName",
 }
 
 // recorder is a Pulumi mock that records every registration and answers like Azure would after
@@ -84,6 +92,11 @@ func (r *recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 	}
 	if key, ok := azureNameKeys[args.TypeToken]; ok {
 		outputs["name"] = args.Inputs[resource.PropertyKey(key)]
+	}
+	if args.TypeToken == "azure-native:network:AzureFirewall" {
+		// Azure gives the firewall the fifth address of AzureFirewallSubnet.
+		outputs["ipConfigurations"] = resource.NewArrayProperty([]resource.PropertyValue{resource.NewObjectProperty(
+			resource.PropertyMap{"privateIPAddress": resource.NewStringProperty("10.0.3.132")})})
 	}
 	return id, outputs, nil
 }

@@ -73,6 +73,12 @@ func (n childNames) hybridAzureNames(plan networkPlan) []limitedName {
 		_, r := n.dnsResolver()
 		add("DNS resolver", r)
 	}
+	if fw := plan.egress.firewall; fw != nil {
+		_, f := n.firewall()
+		_, ip := n.publicIP("firewall", "")
+		out = append(out, limitedName{"firewall", f, maxFirewallName})
+		add("public IP address", ip)
+	}
 	if h.bastion != nil {
 		_, b := n.bastion()
 		_, ip := n.publicIP("bastion", "")
@@ -83,6 +89,9 @@ func (n childNames) hybridAzureNames(plan networkPlan) []limitedName {
 }
 
 // Names of the ways out, the peering and the application security groups.
+
+// maxFirewallName is Azure Firewall's name limit (firewall-faq.md: at most 50 characters).
+const maxFirewallName = 50
 
 func (n childNames) publicIPPrefix(owner string) (pulumiName, azureName string) {
 	return n.component + "-" + owner + "-ip-prefix", "ippre-" + n.component + "-" + owner

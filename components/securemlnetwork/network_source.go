@@ -28,8 +28,10 @@ type networkSourceValues struct {
 	// overlap; spaces are its address space. Both empty for a network created here.
 	foreign []namedPrefix
 	spaces  []netip.Prefix
-	// givenSubnets are the subnets of existingVirtualNetwork.subnetIds, checked, by role.
-	givenSubnets map[subnetRole]pulumi.StringOutput
+	// givenSubnets are the subnets of existingVirtualNetwork.subnetIds, checked, by role, and the
+	// prefixes of those known at preview.
+	givenSubnets  map[subnetRole]pulumi.StringOutput
+	givenPrefixes map[string]string
 }
 
 type namedPrefix struct {
@@ -121,7 +123,7 @@ func resolveExistingNetwork(ctx *pulumi.Context, names childNames, plan networkP
 	}
 	slices.SortFunc(v.foreign, func(a, b namedPrefix) int { return strings.Compare(a.name, b.name) })
 	if ids := plan.source.subnetIDs; ids != nil {
-		if err := checkGivenSubnets(ids, checked.value, read); err != nil {
+		if v.givenPrefixes, err = checkGivenSubnets(ids, checked.value, read); err != nil {
 			return v, err
 		}
 	}
@@ -163,25 +165,30 @@ func checkSubnetOf(role subnetRole, id, vnet string) error {
 	return nil
 }
 
-// checkGivenSubnets checks the given subnets against the network read at preview.
-func checkGivenSubnets(ids *ExistingSubnetIDs, vnet string, read readResult) error {
-	for role, id := range map[subnetRole]pulumi.StringInput{
-		roleTraining: ids.Training, roleScoring: ids.Scoring, rolePrivateEndpoints: ids.PrivateEndpoints,
-	} {
+// checkGivenSubnets checks the given subnets known at preview against the network read then, and
+// returns their prefixes by role.
+func checkGivenSubnets(ids *ExistingSubnetIDs, vnet string, read readResult) (map[string]string, error) {
+	prefixes := map[string]string{}
+	for _, role := range []subnetRole{roleTraining, roleScoring, rolePrivateEndpoints} {
+		id := map[subnetRole]pulumi.StringInput{
+			roleTraining: ids.Training, roleScoring: ids.Scoring, rolePrivateEndpoints: ids.PrivateEndpoints,
+		}[role]
 		value, ok := id.(pulumi.String)
 		if !ok {
 			continue // known later; checked then
 		}
 		if err := checkSubnetOf(role, string(value), vnet); err != nil {
-			return err
+			return nil, err
 		}
 		name := string(value)[strings.LastIndex(string(value), "/")+1:]
-		if _, exists := read.subnets[name]; !exists {
-			return fmt.Errorf("existingVirtualNetwork.subnetIds.%s: the network has no subnet %s; give one of %s", role,
-				name, strings.Join(slices.Sorted(mapKeys(read.subnets)), ", "))
+		s, exists := read.subnets[name]
+		if !exists {
+			return nil, fmt.Errorf("existingVirtualNetwork.subnetIds.%s: the network has no subnet %s; give one of %s",
+				role, name, strings.Join(slices.Sorted(mapKeys(read.subnets)), ", "))
 		}
+		prefixes[string(role)] = s.prefix
 	}
-	return nil
+	return prefixes, nil
 }
 
 // readResult is a network as Azure has it.

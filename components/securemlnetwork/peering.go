@@ -31,8 +31,7 @@ type peeringValues struct {
 
 // resolvePeering checks the hub's network ID and, when it is known and remote gateways are used, that
 // the hub has a gateway.
-func resolvePeering(ctx *pulumi.Context, names childNames, plan networkPlan, src networkSourceValues,
-	parent pulumi.Resource,
+func resolvePeering(ctx *pulumi.Context, plan networkPlan, in inputValues, parent pulumi.Resource,
 ) (peeringValues, error) {
 	p := plan.peering
 	if p == nil {
@@ -59,12 +58,8 @@ func resolvePeering(ctx *pulumi.Context, names childNames, plan networkPlan, src
 		return v, nil
 	}
 	opts := []pulumi.InvokeOption{pulumi.Parent(parent)}
-	deploying, err := deployingSubscription(ctx, parent)
-	if err != nil {
-		return v, err
-	}
-	if v.subscription != deploying {
-		provider, err := newSubscriptionProviders(ctx, names, parent).forSubscription(v.subscription)
+	if v.subscription != in.deployingSubscription {
+		provider, err := in.providers.forSubscription(v.subscription)
 		if err != nil {
 			return v, err
 		}
