@@ -41,6 +41,10 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
     }
 
     /**
+     * Application security group IDs by role (`compute`, `privateEndpoints`), when `applicationSecurityGroups` is set. Put your own machines in `compute`.
+     */
+    declare public /*out*/ readonly applicationSecurityGroupIds: pulumi.Output<{[key: string]: string}>;
+    /**
      * The Bastion host and its public IP. Null without `bastion`.
      */
     declare public readonly bastion: pulumi.Output<outputs.BastionDetails>;
@@ -53,9 +57,17 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
      */
     declare public readonly dnsResolver: pulumi.Output<outputs.DNSResolverDetails>;
     /**
+     * The compute subnets' egress path: the mode, and the firewall's or NAT gateway's IDs and addresses.
+     */
+    declare public readonly egress: pulumi.Output<outputs.EgressDetails>;
+    /**
      * The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
      */
     declare public /*out*/ readonly expressRouteGateway: pulumi.Output<outputs.ExpressRouteGatewayDetails>;
+    /**
+     * The peering with the hub network. Null without `hubPeering`.
+     */
+    declare public readonly hubPeering: pulumi.Output<outputs.HubPeeringDetails>;
     /**
      * Network security group IDs by subnet role; `GatewaySubnet` has none.
      */
@@ -72,6 +84,10 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
      * Route table IDs by subnet role; empty unless `computePublicIp` is true.
      */
     declare public /*out*/ readonly routeTableIds: pulumi.Output<{[key: string]: string}>;
+    /**
+     * Per service reached through a service endpoint (Microsoft.Storage, Microsoft.KeyVault), the subnet IDs its network rules must allow.
+     */
+    declare public /*out*/ readonly serviceEndpointSubnetIds: pulumi.Output<{[key: string]: string[]}>;
     /**
      * Subnet address prefixes by role, including the ones placed in their role's slot.
      */
@@ -111,41 +127,51 @@ export class SecureMLNetwork extends pulumi.ComponentResource {
                 throw new Error("Missing required property 'resourceGroupName'");
             }
             resourceInputs["addressSpace"] = (args?.addressSpace) ?? "10.0.0.0/16";
+            resourceInputs["applicationSecurityGroups"] = (args?.applicationSecurityGroups) ?? false;
             resourceInputs["bastion"] = args ? pulumi.output(args.bastion).apply(v => v === undefined ? undefined : inputs.bastionSettingsArgsProvideDefaults(v)) : undefined;
             resourceInputs["cloud"] = (args?.cloud) ?? "AzureCloud";
             resourceInputs["computePublicIp"] = (args?.computePublicIp) ?? false;
-            resourceInputs["containerRegistry"] = args?.containerRegistry;
+            resourceInputs["containerRegistry"] = args ? pulumi.output(args.containerRegistry).apply(v => v === undefined ? undefined : inputs.serviceTargetArgsProvideDefaults(v)) : undefined;
             resourceInputs["dns"] = args ? pulumi.output(args.dns).apply(v => v === undefined ? undefined : inputs.dnssettingsArgsProvideDefaults(v)) : undefined;
             resourceInputs["dnsResolver"] = args ? pulumi.output(args.dnsResolver).apply(v => v === undefined ? undefined : inputs.dnsresolverSettingsArgsProvideDefaults(v)) : undefined;
+            resourceInputs["egress"] = args ? pulumi.output(args.egress).apply(v => v === undefined ? undefined : inputs.egressSettingsArgsProvideDefaults(v)) : undefined;
+            resourceInputs["existingVirtualNetwork"] = args?.existingVirtualNetwork;
             resourceInputs["expressRoute"] = args ? pulumi.output(args.expressRoute).apply(v => v === undefined ? undefined : inputs.expressRouteSettingsArgsProvideDefaults(v)) : undefined;
-            resourceInputs["keyVault"] = args?.keyVault;
+            resourceInputs["hubPeering"] = args ? pulumi.output(args.hubPeering).apply(v => v === undefined ? undefined : inputs.hubPeeringSettingsArgsProvideDefaults(v)) : undefined;
+            resourceInputs["keyVault"] = args ? pulumi.output(args.keyVault).apply(v => v === undefined ? undefined : inputs.serviceTargetArgsProvideDefaults(v)) : undefined;
             resourceInputs["location"] = args?.location;
             resourceInputs["outboundInternet"] = (args?.outboundInternet) ?? "Allow";
             resourceInputs["resourceGroupName"] = args?.resourceGroupName;
-            resourceInputs["storageAccount"] = args?.storageAccount;
+            resourceInputs["storageAccount"] = args ? pulumi.output(args.storageAccount).apply(v => v === undefined ? undefined : inputs.storageAccountTargetArgsProvideDefaults(v)) : undefined;
             resourceInputs["subnets"] = args ? pulumi.output(args.subnets).apply(v => v === undefined ? undefined : inputs.subnetLayoutArgsProvideDefaults(v)) : undefined;
             resourceInputs["tags"] = args?.tags;
             resourceInputs["vpnGateway"] = args ? pulumi.output(args.vpnGateway).apply(v => v === undefined ? undefined : inputs.vpnGatewaySettingsArgsProvideDefaults(v)) : undefined;
-            resourceInputs["workspace"] = args?.workspace;
+            resourceInputs["workspace"] = args ? pulumi.output(args.workspace).apply(v => v === undefined ? undefined : inputs.serviceTargetArgsProvideDefaults(v)) : undefined;
+            resourceInputs["applicationSecurityGroupIds"] = undefined /*out*/;
             resourceInputs["conditionalForwarders"] = undefined /*out*/;
             resourceInputs["expressRouteGateway"] = undefined /*out*/;
             resourceInputs["networkSecurityGroupIds"] = undefined /*out*/;
             resourceInputs["privateDnsZoneIds"] = undefined /*out*/;
             resourceInputs["privateEndpoints"] = undefined /*out*/;
             resourceInputs["routeTableIds"] = undefined /*out*/;
+            resourceInputs["serviceEndpointSubnetIds"] = undefined /*out*/;
             resourceInputs["subnetAddressPrefixes"] = undefined /*out*/;
             resourceInputs["subnetIds"] = undefined /*out*/;
             resourceInputs["virtualNetworkId"] = undefined /*out*/;
             resourceInputs["virtualNetworkName"] = undefined /*out*/;
         } else {
+            resourceInputs["applicationSecurityGroupIds"] = undefined /*out*/;
             resourceInputs["bastion"] = undefined /*out*/;
             resourceInputs["conditionalForwarders"] = undefined /*out*/;
             resourceInputs["dnsResolver"] = undefined /*out*/;
+            resourceInputs["egress"] = undefined /*out*/;
             resourceInputs["expressRouteGateway"] = undefined /*out*/;
+            resourceInputs["hubPeering"] = undefined /*out*/;
             resourceInputs["networkSecurityGroupIds"] = undefined /*out*/;
             resourceInputs["privateDnsZoneIds"] = undefined /*out*/;
             resourceInputs["privateEndpoints"] = undefined /*out*/;
             resourceInputs["routeTableIds"] = undefined /*out*/;
+            resourceInputs["serviceEndpointSubnetIds"] = undefined /*out*/;
             resourceInputs["subnetAddressPrefixes"] = undefined /*out*/;
             resourceInputs["subnetIds"] = undefined /*out*/;
             resourceInputs["virtualNetworkId"] = undefined /*out*/;
@@ -165,6 +191,10 @@ export interface SecureMLNetworkArgs {
      * IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
      */
     addressSpace?: pulumi.Input<string | undefined>;
+    /**
+     * Create application security groups for compute and for the private endpoints; the endpoints join theirs and the endpoint subnet's rules use it. Put your own machines in the compute group (applicationSecurityGroupIds); Azure ML's managed compute cannot join one, so no rule depends on membership of the compute group.
+     */
+    applicationSecurityGroups?: boolean;
     /**
      * Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
      */
@@ -218,9 +248,39 @@ export interface SecureMLNetworkArgs {
      */
     dnsResolver?: pulumi.Input<inputs.DNSResolverSettingsArgs | undefined>;
     /**
+     * How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+     * registries must be reachable from compute even when it has no public IP.
+     *
+     * - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+     *   implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+     *   private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+     *   private") flags it, and the address is neither yours nor fixed.
+     * - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+     *   fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+     * - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+     *   the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+     *   the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+     * - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+     *   (with hubPeering): the hub filters, nothing is created here.
+     *
+     * Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+     * that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+     * until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+     * network security group permission, not a path.
+     */
+    egress?: pulumi.Input<inputs.EgressSettingsArgs | undefined>;
+    /**
+     * A virtual network that exists already, to add the subnets to (or to take subnets from) instead of creating a network.
+     */
+    existingVirtualNetwork?: pulumi.Input<inputs.ExistingNetworkSettingsArgs | undefined>;
+    /**
      * An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
      */
     expressRoute?: pulumi.Input<inputs.ExpressRouteSettingsArgs | undefined>;
+    /**
+     * Peer the network with a hub network, for hub-and-spoke.
+     */
+    hubPeering?: pulumi.Input<inputs.HubPeeringSettingsArgs | undefined>;
     /**
      * The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
      */

@@ -524,6 +524,179 @@ func (in *dhGroupPtr) ToDhGroupPtrOutputWithContext(ctx context.Context) DhGroup
 	return pulumi.ToOutputWithContext(ctx, in).(DhGroupPtrOutput)
 }
 
+type EgressMode string
+
+const (
+	// Azure's default outbound access: compute without public IPs reaches Azure ML, Batch and Storage through addresses Azure assigns implicitly. Azure is retiring it for new networks (private subnets by default from API versions after 31 March 2026) and Azure Policy flags it.
+	EgressModeDefault = EgressMode("default")
+	// A Standard NAT gateway with its own public IP (or prefix) on the compute subnets, which become private.
+	EgressModeNatGateway = EgressMode("natGateway")
+	// Azure Firewall (Standard or Premium) with the rules Azure ML needs; the compute subnets become private and route 0.0.0.0/0 to it.
+	EgressModeFirewall = EgressMode("firewall")
+	// Route 0.0.0.0/0 from the compute subnets to an address you give (a hub firewall or appliance); the compute subnets become private. Nothing else is created.
+	EgressModeNextHop = EgressMode("nextHop")
+)
+
+func (EgressMode) ElementType() reflect.Type {
+	return reflect.TypeOf((*EgressMode)(nil)).Elem()
+}
+
+func (e EgressMode) ToEgressModeOutput() EgressModeOutput {
+	return pulumi.ToOutput(e).(EgressModeOutput)
+}
+
+func (e EgressMode) ToEgressModeOutputWithContext(ctx context.Context) EgressModeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(EgressModeOutput)
+}
+
+func (e EgressMode) ToEgressModePtrOutput() EgressModePtrOutput {
+	return e.ToEgressModePtrOutputWithContext(context.Background())
+}
+
+func (e EgressMode) ToEgressModePtrOutputWithContext(ctx context.Context) EgressModePtrOutput {
+	return EgressMode(e).ToEgressModeOutputWithContext(ctx).ToEgressModePtrOutputWithContext(ctx)
+}
+
+func (e EgressMode) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e EgressMode) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e EgressMode) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e EgressMode) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type EgressModeOutput struct{ *pulumi.OutputState }
+
+func (EgressModeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EgressMode)(nil)).Elem()
+}
+
+func (o EgressModeOutput) ToEgressModeOutput() EgressModeOutput {
+	return o
+}
+
+func (o EgressModeOutput) ToEgressModeOutputWithContext(ctx context.Context) EgressModeOutput {
+	return o
+}
+
+func (o EgressModeOutput) ToEgressModePtrOutput() EgressModePtrOutput {
+	return o.ToEgressModePtrOutputWithContext(context.Background())
+}
+
+func (o EgressModeOutput) ToEgressModePtrOutputWithContext(ctx context.Context) EgressModePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EgressMode) *EgressMode {
+		return &v
+	}).(EgressModePtrOutput)
+}
+
+func (o EgressModeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o EgressModeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e EgressMode) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o EgressModeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o EgressModeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e EgressMode) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type EgressModePtrOutput struct{ *pulumi.OutputState }
+
+func (EgressModePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EgressMode)(nil)).Elem()
+}
+
+func (o EgressModePtrOutput) ToEgressModePtrOutput() EgressModePtrOutput {
+	return o
+}
+
+func (o EgressModePtrOutput) ToEgressModePtrOutputWithContext(ctx context.Context) EgressModePtrOutput {
+	return o
+}
+
+func (o EgressModePtrOutput) Elem() EgressModeOutput {
+	return o.ApplyT(func(v *EgressMode) EgressMode {
+		if v != nil {
+			return *v
+		}
+		var ret EgressMode
+		return ret
+	}).(EgressModeOutput)
+}
+
+func (o EgressModePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o EgressModePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *EgressMode) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// EgressModeInput is an input type that accepts values of the EgressMode enum
+// A concrete instance of `EgressModeInput` can be one of the following:
+//
+//	EgressModeDefault
+//	EgressModeNatGateway
+//	EgressModeFirewall
+//	EgressModeNextHop
+type EgressModeInput interface {
+	pulumi.Input
+
+	ToEgressModeOutput() EgressModeOutput
+	ToEgressModeOutputWithContext(context.Context) EgressModeOutput
+}
+
+var egressModePtrType = reflect.TypeOf((**EgressMode)(nil)).Elem()
+
+type EgressModePtrInput interface {
+	pulumi.Input
+
+	ToEgressModePtrOutput() EgressModePtrOutput
+	ToEgressModePtrOutputWithContext(context.Context) EgressModePtrOutput
+}
+
+type egressModePtr string
+
+func EgressModePtr(v string) EgressModePtrInput {
+	return (*egressModePtr)(&v)
+}
+
+func (*egressModePtr) ElementType() reflect.Type {
+	return egressModePtrType
+}
+
+func (in *egressModePtr) ToEgressModePtrOutput() EgressModePtrOutput {
+	return pulumi.ToOutput(in).(EgressModePtrOutput)
+}
+
+func (in *egressModePtr) ToEgressModePtrOutputWithContext(ctx context.Context) EgressModePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(EgressModePtrOutput)
+}
+
 type ExpressRouteGatewaySku string
 
 const (
@@ -695,6 +868,173 @@ func (in *expressRouteGatewaySkuPtr) ToExpressRouteGatewaySkuPtrOutput() Express
 
 func (in *expressRouteGatewaySkuPtr) ToExpressRouteGatewaySkuPtrOutputWithContext(ctx context.Context) ExpressRouteGatewaySkuPtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(ExpressRouteGatewaySkuPtrOutput)
+}
+
+type FirewallSku string
+
+const (
+	// DNS proxy, FQDN network rules, threat intelligence.
+	FirewallSkuStandard = FirewallSku("Standard")
+	// Standard plus TLS inspection, IDPS and URL filtering.
+	FirewallSkuPremium = FirewallSku("Premium")
+)
+
+func (FirewallSku) ElementType() reflect.Type {
+	return reflect.TypeOf((*FirewallSku)(nil)).Elem()
+}
+
+func (e FirewallSku) ToFirewallSkuOutput() FirewallSkuOutput {
+	return pulumi.ToOutput(e).(FirewallSkuOutput)
+}
+
+func (e FirewallSku) ToFirewallSkuOutputWithContext(ctx context.Context) FirewallSkuOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(FirewallSkuOutput)
+}
+
+func (e FirewallSku) ToFirewallSkuPtrOutput() FirewallSkuPtrOutput {
+	return e.ToFirewallSkuPtrOutputWithContext(context.Background())
+}
+
+func (e FirewallSku) ToFirewallSkuPtrOutputWithContext(ctx context.Context) FirewallSkuPtrOutput {
+	return FirewallSku(e).ToFirewallSkuOutputWithContext(ctx).ToFirewallSkuPtrOutputWithContext(ctx)
+}
+
+func (e FirewallSku) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e FirewallSku) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e FirewallSku) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e FirewallSku) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type FirewallSkuOutput struct{ *pulumi.OutputState }
+
+func (FirewallSkuOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FirewallSku)(nil)).Elem()
+}
+
+func (o FirewallSkuOutput) ToFirewallSkuOutput() FirewallSkuOutput {
+	return o
+}
+
+func (o FirewallSkuOutput) ToFirewallSkuOutputWithContext(ctx context.Context) FirewallSkuOutput {
+	return o
+}
+
+func (o FirewallSkuOutput) ToFirewallSkuPtrOutput() FirewallSkuPtrOutput {
+	return o.ToFirewallSkuPtrOutputWithContext(context.Background())
+}
+
+func (o FirewallSkuOutput) ToFirewallSkuPtrOutputWithContext(ctx context.Context) FirewallSkuPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FirewallSku) *FirewallSku {
+		return &v
+	}).(FirewallSkuPtrOutput)
+}
+
+func (o FirewallSkuOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o FirewallSkuOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e FirewallSku) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o FirewallSkuOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o FirewallSkuOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e FirewallSku) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type FirewallSkuPtrOutput struct{ *pulumi.OutputState }
+
+func (FirewallSkuPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FirewallSku)(nil)).Elem()
+}
+
+func (o FirewallSkuPtrOutput) ToFirewallSkuPtrOutput() FirewallSkuPtrOutput {
+	return o
+}
+
+func (o FirewallSkuPtrOutput) ToFirewallSkuPtrOutputWithContext(ctx context.Context) FirewallSkuPtrOutput {
+	return o
+}
+
+func (o FirewallSkuPtrOutput) Elem() FirewallSkuOutput {
+	return o.ApplyT(func(v *FirewallSku) FirewallSku {
+		if v != nil {
+			return *v
+		}
+		var ret FirewallSku
+		return ret
+	}).(FirewallSkuOutput)
+}
+
+func (o FirewallSkuPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o FirewallSkuPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *FirewallSku) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// FirewallSkuInput is an input type that accepts values of the FirewallSku enum
+// A concrete instance of `FirewallSkuInput` can be one of the following:
+//
+//	FirewallSkuStandard
+//	FirewallSkuPremium
+type FirewallSkuInput interface {
+	pulumi.Input
+
+	ToFirewallSkuOutput() FirewallSkuOutput
+	ToFirewallSkuOutputWithContext(context.Context) FirewallSkuOutput
+}
+
+var firewallSkuPtrType = reflect.TypeOf((**FirewallSku)(nil)).Elem()
+
+type FirewallSkuPtrInput interface {
+	pulumi.Input
+
+	ToFirewallSkuPtrOutput() FirewallSkuPtrOutput
+	ToFirewallSkuPtrOutputWithContext(context.Context) FirewallSkuPtrOutput
+}
+
+type firewallSkuPtr string
+
+func FirewallSkuPtr(v string) FirewallSkuPtrInput {
+	return (*firewallSkuPtr)(&v)
+}
+
+func (*firewallSkuPtr) ElementType() reflect.Type {
+	return firewallSkuPtrType
+}
+
+func (in *firewallSkuPtr) ToFirewallSkuPtrOutput() FirewallSkuPtrOutput {
+	return pulumi.ToOutput(in).(FirewallSkuPtrOutput)
+}
+
+func (in *firewallSkuPtr) ToFirewallSkuPtrOutputWithContext(ctx context.Context) FirewallSkuPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(FirewallSkuPtrOutput)
 }
 
 type IkeEncryption string
@@ -1731,6 +2071,173 @@ func (in *pfsGroupPtr) ToPfsGroupPtrOutputWithContext(ctx context.Context) PfsGr
 	return pulumi.ToOutputWithContext(ctx, in).(PfsGroupPtrOutput)
 }
 
+type ServiceAccess string
+
+const (
+	// A private endpoint and its private DNS zone: the service gets a private address, reachable from VPN and on-premises clients.
+	ServiceAccessPrivateEndpoint = ServiceAccess("privateEndpoint")
+	// A service endpoint on the compute subnets: the service keeps its public address and DNS, and its firewall must allow the subnets (serviceEndpointSubnetIds). Not reachable from on premises. Storage and Key Vault only.
+	ServiceAccessServiceEndpoint = ServiceAccess("serviceEndpoint")
+)
+
+func (ServiceAccess) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceAccess)(nil)).Elem()
+}
+
+func (e ServiceAccess) ToServiceAccessOutput() ServiceAccessOutput {
+	return pulumi.ToOutput(e).(ServiceAccessOutput)
+}
+
+func (e ServiceAccess) ToServiceAccessOutputWithContext(ctx context.Context) ServiceAccessOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ServiceAccessOutput)
+}
+
+func (e ServiceAccess) ToServiceAccessPtrOutput() ServiceAccessPtrOutput {
+	return e.ToServiceAccessPtrOutputWithContext(context.Background())
+}
+
+func (e ServiceAccess) ToServiceAccessPtrOutputWithContext(ctx context.Context) ServiceAccessPtrOutput {
+	return ServiceAccess(e).ToServiceAccessOutputWithContext(ctx).ToServiceAccessPtrOutputWithContext(ctx)
+}
+
+func (e ServiceAccess) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ServiceAccess) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ServiceAccess) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ServiceAccess) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ServiceAccessOutput struct{ *pulumi.OutputState }
+
+func (ServiceAccessOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ServiceAccess)(nil)).Elem()
+}
+
+func (o ServiceAccessOutput) ToServiceAccessOutput() ServiceAccessOutput {
+	return o
+}
+
+func (o ServiceAccessOutput) ToServiceAccessOutputWithContext(ctx context.Context) ServiceAccessOutput {
+	return o
+}
+
+func (o ServiceAccessOutput) ToServiceAccessPtrOutput() ServiceAccessPtrOutput {
+	return o.ToServiceAccessPtrOutputWithContext(context.Background())
+}
+
+func (o ServiceAccessOutput) ToServiceAccessPtrOutputWithContext(ctx context.Context) ServiceAccessPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ServiceAccess) *ServiceAccess {
+		return &v
+	}).(ServiceAccessPtrOutput)
+}
+
+func (o ServiceAccessOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ServiceAccessOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ServiceAccess) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ServiceAccessOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ServiceAccessOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ServiceAccess) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ServiceAccessPtrOutput struct{ *pulumi.OutputState }
+
+func (ServiceAccessPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ServiceAccess)(nil)).Elem()
+}
+
+func (o ServiceAccessPtrOutput) ToServiceAccessPtrOutput() ServiceAccessPtrOutput {
+	return o
+}
+
+func (o ServiceAccessPtrOutput) ToServiceAccessPtrOutputWithContext(ctx context.Context) ServiceAccessPtrOutput {
+	return o
+}
+
+func (o ServiceAccessPtrOutput) Elem() ServiceAccessOutput {
+	return o.ApplyT(func(v *ServiceAccess) ServiceAccess {
+		if v != nil {
+			return *v
+		}
+		var ret ServiceAccess
+		return ret
+	}).(ServiceAccessOutput)
+}
+
+func (o ServiceAccessPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ServiceAccessPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ServiceAccess) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ServiceAccessInput is an input type that accepts values of the ServiceAccess enum
+// A concrete instance of `ServiceAccessInput` can be one of the following:
+//
+//	ServiceAccessPrivateEndpoint
+//	ServiceAccessServiceEndpoint
+type ServiceAccessInput interface {
+	pulumi.Input
+
+	ToServiceAccessOutput() ServiceAccessOutput
+	ToServiceAccessOutputWithContext(context.Context) ServiceAccessOutput
+}
+
+var serviceAccessPtrType = reflect.TypeOf((**ServiceAccess)(nil)).Elem()
+
+type ServiceAccessPtrInput interface {
+	pulumi.Input
+
+	ToServiceAccessPtrOutput() ServiceAccessPtrOutput
+	ToServiceAccessPtrOutputWithContext(context.Context) ServiceAccessPtrOutput
+}
+
+type serviceAccessPtr string
+
+func ServiceAccessPtr(v string) ServiceAccessPtrInput {
+	return (*serviceAccessPtr)(&v)
+}
+
+func (*serviceAccessPtr) ElementType() reflect.Type {
+	return serviceAccessPtrType
+}
+
+func (in *serviceAccessPtr) ToServiceAccessPtrOutput() ServiceAccessPtrOutput {
+	return pulumi.ToOutput(in).(ServiceAccessPtrOutput)
+}
+
+func (in *serviceAccessPtr) ToServiceAccessPtrOutputWithContext(ctx context.Context) ServiceAccessPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ServiceAccessPtrOutput)
+}
+
 type StorageSubresource string
 
 const (
@@ -2350,8 +2857,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*CloudPtrInput)(nil)).Elem(), Cloud("AzureCloud"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DhGroupInput)(nil)).Elem(), DhGroup("DHGroup24"))
 	pulumi.RegisterInputType(reflect.TypeOf((*DhGroupPtrInput)(nil)).Elem(), DhGroup("DHGroup24"))
+	pulumi.RegisterInputType(reflect.TypeOf((*EgressModeInput)(nil)).Elem(), EgressMode("default"))
+	pulumi.RegisterInputType(reflect.TypeOf((*EgressModePtrInput)(nil)).Elem(), EgressMode("default"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteGatewaySkuInput)(nil)).Elem(), ExpressRouteGatewaySku("ErGw1AZ"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteGatewaySkuPtrInput)(nil)).Elem(), ExpressRouteGatewaySku("ErGw1AZ"))
+	pulumi.RegisterInputType(reflect.TypeOf((*FirewallSkuInput)(nil)).Elem(), FirewallSku("Standard"))
+	pulumi.RegisterInputType(reflect.TypeOf((*FirewallSkuPtrInput)(nil)).Elem(), FirewallSku("Standard"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IkeEncryptionInput)(nil)).Elem(), IkeEncryption("GCMAES256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IkeEncryptionPtrInput)(nil)).Elem(), IkeEncryption("GCMAES256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IkeIntegrityInput)(nil)).Elem(), IkeIntegrity("SHA384"))
@@ -2364,6 +2875,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*OutboundInternetPtrInput)(nil)).Elem(), OutboundInternet("Allow"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PfsGroupInput)(nil)).Elem(), PfsGroup("PFS24"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PfsGroupPtrInput)(nil)).Elem(), PfsGroup("PFS24"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceAccessInput)(nil)).Elem(), ServiceAccess("privateEndpoint"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ServiceAccessPtrInput)(nil)).Elem(), ServiceAccess("privateEndpoint"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourceInput)(nil)).Elem(), StorageSubresource("blob"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourcePtrInput)(nil)).Elem(), StorageSubresource("blob"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourceArrayInput)(nil)).Elem(), StorageSubresourceArray{})
@@ -2378,8 +2891,12 @@ func init() {
 	pulumi.RegisterOutputType(CloudPtrOutput{})
 	pulumi.RegisterOutputType(DhGroupOutput{})
 	pulumi.RegisterOutputType(DhGroupPtrOutput{})
+	pulumi.RegisterOutputType(EgressModeOutput{})
+	pulumi.RegisterOutputType(EgressModePtrOutput{})
 	pulumi.RegisterOutputType(ExpressRouteGatewaySkuOutput{})
 	pulumi.RegisterOutputType(ExpressRouteGatewaySkuPtrOutput{})
+	pulumi.RegisterOutputType(FirewallSkuOutput{})
+	pulumi.RegisterOutputType(FirewallSkuPtrOutput{})
 	pulumi.RegisterOutputType(IkeEncryptionOutput{})
 	pulumi.RegisterOutputType(IkeEncryptionPtrOutput{})
 	pulumi.RegisterOutputType(IkeIntegrityOutput{})
@@ -2392,6 +2909,8 @@ func init() {
 	pulumi.RegisterOutputType(OutboundInternetPtrOutput{})
 	pulumi.RegisterOutputType(PfsGroupOutput{})
 	pulumi.RegisterOutputType(PfsGroupPtrOutput{})
+	pulumi.RegisterOutputType(ServiceAccessOutput{})
+	pulumi.RegisterOutputType(ServiceAccessPtrOutput{})
 	pulumi.RegisterOutputType(StorageSubresourceOutput{})
 	pulumi.RegisterOutputType(StorageSubresourcePtrOutput{})
 	pulumi.RegisterOutputType(StorageSubresourceArrayOutput{})

@@ -630,6 +630,362 @@ func (o DNSSettingsPtrOutput) LinkVirtualNetwork() pulumi.BoolPtrOutput {
 	}).(pulumi.BoolPtrOutput)
 }
 
+// The egress path of the compute subnets.
+type EgressDetails struct {
+	// Azure resource ID of the firewall (mode firewall).
+	FirewallId *string `pulumi:"firewallId"`
+	// Azure resource ID of its policy; add your own rule collection groups to it.
+	FirewallPolicyId *string `pulumi:"firewallPolicyId"`
+	// The firewall's private address, the compute subnets' next hop; a spoke's egress.nextHopIpAddress.
+	FirewallPrivateIpAddress *string `pulumi:"firewallPrivateIpAddress"`
+	// The egress mode: default, natGateway, firewall or nextHop.
+	Mode string `pulumi:"mode"`
+	// Azure resource ID of the NAT gateway (mode natGateway).
+	NatGatewayId *string `pulumi:"natGatewayId"`
+	// The next hop of the compute subnets' 0.0.0.0/0 route (modes firewall and nextHop).
+	NextHopIpAddress *string `pulumi:"nextHopIpAddress"`
+	// Whether compute subnets created with this mode are private (defaultOutboundAccess false).
+	PrivateSubnets bool `pulumi:"privateSubnets"`
+	// The outbound public address (or prefix) of the NAT gateway or the firewall: what to allow on services that filter by source address.
+	PublicIpAddresses *string `pulumi:"publicIpAddresses"`
+}
+
+// The egress path of the compute subnets.
+type EgressDetailsOutput struct{ *pulumi.OutputState }
+
+func (EgressDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EgressDetails)(nil)).Elem()
+}
+
+func (o EgressDetailsOutput) ToEgressDetailsOutput() EgressDetailsOutput {
+	return o
+}
+
+func (o EgressDetailsOutput) ToEgressDetailsOutputWithContext(ctx context.Context) EgressDetailsOutput {
+	return o
+}
+
+// Azure resource ID of the firewall (mode firewall).
+func (o EgressDetailsOutput) FirewallId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EgressDetails) *string { return v.FirewallId }).(pulumi.StringPtrOutput)
+}
+
+// Azure resource ID of its policy; add your own rule collection groups to it.
+func (o EgressDetailsOutput) FirewallPolicyId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EgressDetails) *string { return v.FirewallPolicyId }).(pulumi.StringPtrOutput)
+}
+
+// The firewall's private address, the compute subnets' next hop; a spoke's egress.nextHopIpAddress.
+func (o EgressDetailsOutput) FirewallPrivateIpAddress() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EgressDetails) *string { return v.FirewallPrivateIpAddress }).(pulumi.StringPtrOutput)
+}
+
+// The egress mode: default, natGateway, firewall or nextHop.
+func (o EgressDetailsOutput) Mode() pulumi.StringOutput {
+	return o.ApplyT(func(v EgressDetails) string { return v.Mode }).(pulumi.StringOutput)
+}
+
+// Azure resource ID of the NAT gateway (mode natGateway).
+func (o EgressDetailsOutput) NatGatewayId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EgressDetails) *string { return v.NatGatewayId }).(pulumi.StringPtrOutput)
+}
+
+// The next hop of the compute subnets' 0.0.0.0/0 route (modes firewall and nextHop).
+func (o EgressDetailsOutput) NextHopIpAddress() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EgressDetails) *string { return v.NextHopIpAddress }).(pulumi.StringPtrOutput)
+}
+
+// Whether compute subnets created with this mode are private (defaultOutboundAccess false).
+func (o EgressDetailsOutput) PrivateSubnets() pulumi.BoolOutput {
+	return o.ApplyT(func(v EgressDetails) bool { return v.PrivateSubnets }).(pulumi.BoolOutput)
+}
+
+// The outbound public address (or prefix) of the NAT gateway or the firewall: what to allow on services that filter by source address.
+func (o EgressDetailsOutput) PublicIpAddresses() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EgressDetails) *string { return v.PublicIpAddresses }).(pulumi.StringPtrOutput)
+}
+
+// How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+// registries must be reachable from compute even when it has no public IP.
+//
+//   - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+//     implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+//     private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+//     private") flags it, and the address is neither yours nor fixed.
+//   - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+//     fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+//   - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+//     the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+//     the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+//   - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+//     (with hubPeering): the hub filters, nothing is created here.
+//
+// Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+// that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+// until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+// network security group permission, not a path.
+type EgressSettings struct {
+	// Settings of Azure Firewall, for mode firewall.
+	Firewall *FirewallSettings `pulumi:"firewall"`
+	// The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+	Mode *EgressMode `pulumi:"mode"`
+	// Settings of the NAT gateway, for mode natGateway.
+	NatGateway *NatGatewaySettings `pulumi:"natGateway"`
+	// For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+	NextHopIpAddress *string `pulumi:"nextHopIpAddress"`
+}
+
+// Defaults sets the appropriate defaults for EgressSettings
+func (val *EgressSettings) Defaults() *EgressSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	tmp.Firewall = tmp.Firewall.Defaults()
+
+	if tmp.Mode == nil {
+		mode_ := EgressMode("default")
+		tmp.Mode = &mode_
+	}
+	tmp.NatGateway = tmp.NatGateway.Defaults()
+
+	return &tmp
+}
+
+// EgressSettingsInput is an input type that accepts EgressSettingsArgs and EgressSettingsOutput values.
+// You can construct a concrete instance of `EgressSettingsInput` via:
+//
+//	EgressSettingsArgs{...}
+type EgressSettingsInput interface {
+	pulumi.Input
+
+	ToEgressSettingsOutput() EgressSettingsOutput
+	ToEgressSettingsOutputWithContext(context.Context) EgressSettingsOutput
+}
+
+// How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+// registries must be reachable from compute even when it has no public IP.
+//
+//   - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+//     implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+//     private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+//     private") flags it, and the address is neither yours nor fixed.
+//   - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+//     fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+//   - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+//     the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+//     the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+//   - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+//     (with hubPeering): the hub filters, nothing is created here.
+//
+// Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+// that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+// until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+// network security group permission, not a path.
+type EgressSettingsArgs struct {
+	// Settings of Azure Firewall, for mode firewall.
+	Firewall FirewallSettingsPtrInput `pulumi:"firewall"`
+	// The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+	Mode EgressModePtrInput `pulumi:"mode"`
+	// Settings of the NAT gateway, for mode natGateway.
+	NatGateway NatGatewaySettingsPtrInput `pulumi:"natGateway"`
+	// For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+	NextHopIpAddress pulumi.StringPtrInput `pulumi:"nextHopIpAddress"`
+}
+
+// Defaults sets the appropriate defaults for EgressSettingsArgs
+func (val *EgressSettingsArgs) Defaults() *EgressSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+
+	if tmp.Mode == nil {
+		tmp.Mode = EgressMode("default")
+	}
+
+	return &tmp
+}
+func (EgressSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*EgressSettings)(nil)).Elem()
+}
+
+func (i EgressSettingsArgs) ToEgressSettingsOutput() EgressSettingsOutput {
+	return i.ToEgressSettingsOutputWithContext(context.Background())
+}
+
+func (i EgressSettingsArgs) ToEgressSettingsOutputWithContext(ctx context.Context) EgressSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EgressSettingsOutput)
+}
+
+func (i EgressSettingsArgs) ToEgressSettingsPtrOutput() EgressSettingsPtrOutput {
+	return i.ToEgressSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i EgressSettingsArgs) ToEgressSettingsPtrOutputWithContext(ctx context.Context) EgressSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EgressSettingsOutput).ToEgressSettingsPtrOutputWithContext(ctx)
+}
+
+// EgressSettingsPtrInput is an input type that accepts EgressSettingsArgs, EgressSettingsPtr and EgressSettingsPtrOutput values.
+// You can construct a concrete instance of `EgressSettingsPtrInput` via:
+//
+//	        EgressSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type EgressSettingsPtrInput interface {
+	pulumi.Input
+
+	ToEgressSettingsPtrOutput() EgressSettingsPtrOutput
+	ToEgressSettingsPtrOutputWithContext(context.Context) EgressSettingsPtrOutput
+}
+
+type egressSettingsPtrType EgressSettingsArgs
+
+func EgressSettingsPtr(v *EgressSettingsArgs) EgressSettingsPtrInput {
+	return (*egressSettingsPtrType)(v)
+}
+
+func (*egressSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**EgressSettings)(nil)).Elem()
+}
+
+func (i *egressSettingsPtrType) ToEgressSettingsPtrOutput() EgressSettingsPtrOutput {
+	return i.ToEgressSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *egressSettingsPtrType) ToEgressSettingsPtrOutputWithContext(ctx context.Context) EgressSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(EgressSettingsPtrOutput)
+}
+
+// How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+// registries must be reachable from compute even when it has no public IP.
+//
+//   - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+//     implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+//     private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+//     private") flags it, and the address is neither yours nor fixed.
+//   - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+//     fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+//   - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+//     the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+//     the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+//   - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+//     (with hubPeering): the hub filters, nothing is created here.
+//
+// Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+// that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+// until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+// network security group permission, not a path.
+type EgressSettingsOutput struct{ *pulumi.OutputState }
+
+func (EgressSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*EgressSettings)(nil)).Elem()
+}
+
+func (o EgressSettingsOutput) ToEgressSettingsOutput() EgressSettingsOutput {
+	return o
+}
+
+func (o EgressSettingsOutput) ToEgressSettingsOutputWithContext(ctx context.Context) EgressSettingsOutput {
+	return o
+}
+
+func (o EgressSettingsOutput) ToEgressSettingsPtrOutput() EgressSettingsPtrOutput {
+	return o.ToEgressSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o EgressSettingsOutput) ToEgressSettingsPtrOutputWithContext(ctx context.Context) EgressSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v EgressSettings) *EgressSettings {
+		return &v
+	}).(EgressSettingsPtrOutput)
+}
+
+// Settings of Azure Firewall, for mode firewall.
+func (o EgressSettingsOutput) Firewall() FirewallSettingsPtrOutput {
+	return o.ApplyT(func(v EgressSettings) *FirewallSettings { return v.Firewall }).(FirewallSettingsPtrOutput)
+}
+
+// The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+func (o EgressSettingsOutput) Mode() EgressModePtrOutput {
+	return o.ApplyT(func(v EgressSettings) *EgressMode { return v.Mode }).(EgressModePtrOutput)
+}
+
+// Settings of the NAT gateway, for mode natGateway.
+func (o EgressSettingsOutput) NatGateway() NatGatewaySettingsPtrOutput {
+	return o.ApplyT(func(v EgressSettings) *NatGatewaySettings { return v.NatGateway }).(NatGatewaySettingsPtrOutput)
+}
+
+// For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+func (o EgressSettingsOutput) NextHopIpAddress() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v EgressSettings) *string { return v.NextHopIpAddress }).(pulumi.StringPtrOutput)
+}
+
+type EgressSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (EgressSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**EgressSettings)(nil)).Elem()
+}
+
+func (o EgressSettingsPtrOutput) ToEgressSettingsPtrOutput() EgressSettingsPtrOutput {
+	return o
+}
+
+func (o EgressSettingsPtrOutput) ToEgressSettingsPtrOutputWithContext(ctx context.Context) EgressSettingsPtrOutput {
+	return o
+}
+
+func (o EgressSettingsPtrOutput) Elem() EgressSettingsOutput {
+	return o.ApplyT(func(v *EgressSettings) EgressSettings {
+		if v != nil {
+			return *v
+		}
+		var ret EgressSettings
+		return ret
+	}).(EgressSettingsOutput)
+}
+
+// Settings of Azure Firewall, for mode firewall.
+func (o EgressSettingsPtrOutput) Firewall() FirewallSettingsPtrOutput {
+	return o.ApplyT(func(v *EgressSettings) *FirewallSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Firewall
+	}).(FirewallSettingsPtrOutput)
+}
+
+// The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+func (o EgressSettingsPtrOutput) Mode() EgressModePtrOutput {
+	return o.ApplyT(func(v *EgressSettings) *EgressMode {
+		if v == nil {
+			return nil
+		}
+		return v.Mode
+	}).(EgressModePtrOutput)
+}
+
+// Settings of the NAT gateway, for mode natGateway.
+func (o EgressSettingsPtrOutput) NatGateway() NatGatewaySettingsPtrOutput {
+	return o.ApplyT(func(v *EgressSettings) *NatGatewaySettings {
+		if v == nil {
+			return nil
+		}
+		return v.NatGateway
+	}).(NatGatewaySettingsPtrOutput)
+}
+
+// For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+func (o EgressSettingsPtrOutput) NextHopIpAddress() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *EgressSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.NextHopIpAddress
+	}).(pulumi.StringPtrOutput)
+}
+
 // Microsoft Entra ID authentication for point-to-site users.
 type EntraIDSettings struct {
 	// The application ID users sign in to. Defaults to the Microsoft-registered Azure VPN Client, c632b3df-fb67-4d84-bdcf-b95ad541b5c8, available in every cloud.
@@ -786,6 +1142,343 @@ func (o EntraIDSettingsPtrOutput) TenantId() pulumi.StringPtrOutput {
 			return nil
 		}
 		return &v.TenantId
+	}).(pulumi.StringPtrOutput)
+}
+
+// Use a virtual network that exists already instead of creating one. The component adds its subnets to it, carved from addressSpace, which must lie inside the network's address space; or, with subnetIds, uses subnets you give and creates none. Nothing of the existing network is changed or deleted; its DNS servers cannot be set (dnsResolver.setVirtualNetworkDnsServers must be false). Azure ML needs it in the workspace's subscription and region.
+type ExistingNetworkSettings struct {
+	// Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+	Id string `pulumi:"id"`
+	// Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+	SubnetIds *ExistingSubnetIDs `pulumi:"subnetIds"`
+}
+
+// ExistingNetworkSettingsInput is an input type that accepts ExistingNetworkSettingsArgs and ExistingNetworkSettingsOutput values.
+// You can construct a concrete instance of `ExistingNetworkSettingsInput` via:
+//
+//	ExistingNetworkSettingsArgs{...}
+type ExistingNetworkSettingsInput interface {
+	pulumi.Input
+
+	ToExistingNetworkSettingsOutput() ExistingNetworkSettingsOutput
+	ToExistingNetworkSettingsOutputWithContext(context.Context) ExistingNetworkSettingsOutput
+}
+
+// Use a virtual network that exists already instead of creating one. The component adds its subnets to it, carved from addressSpace, which must lie inside the network's address space; or, with subnetIds, uses subnets you give and creates none. Nothing of the existing network is changed or deleted; its DNS servers cannot be set (dnsResolver.setVirtualNetworkDnsServers must be false). Azure ML needs it in the workspace's subscription and region.
+type ExistingNetworkSettingsArgs struct {
+	// Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+	Id pulumi.StringInput `pulumi:"id"`
+	// Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+	SubnetIds ExistingSubnetIDsPtrInput `pulumi:"subnetIds"`
+}
+
+func (ExistingNetworkSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExistingNetworkSettings)(nil)).Elem()
+}
+
+func (i ExistingNetworkSettingsArgs) ToExistingNetworkSettingsOutput() ExistingNetworkSettingsOutput {
+	return i.ToExistingNetworkSettingsOutputWithContext(context.Background())
+}
+
+func (i ExistingNetworkSettingsArgs) ToExistingNetworkSettingsOutputWithContext(ctx context.Context) ExistingNetworkSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExistingNetworkSettingsOutput)
+}
+
+func (i ExistingNetworkSettingsArgs) ToExistingNetworkSettingsPtrOutput() ExistingNetworkSettingsPtrOutput {
+	return i.ToExistingNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i ExistingNetworkSettingsArgs) ToExistingNetworkSettingsPtrOutputWithContext(ctx context.Context) ExistingNetworkSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExistingNetworkSettingsOutput).ToExistingNetworkSettingsPtrOutputWithContext(ctx)
+}
+
+// ExistingNetworkSettingsPtrInput is an input type that accepts ExistingNetworkSettingsArgs, ExistingNetworkSettingsPtr and ExistingNetworkSettingsPtrOutput values.
+// You can construct a concrete instance of `ExistingNetworkSettingsPtrInput` via:
+//
+//	        ExistingNetworkSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type ExistingNetworkSettingsPtrInput interface {
+	pulumi.Input
+
+	ToExistingNetworkSettingsPtrOutput() ExistingNetworkSettingsPtrOutput
+	ToExistingNetworkSettingsPtrOutputWithContext(context.Context) ExistingNetworkSettingsPtrOutput
+}
+
+type existingNetworkSettingsPtrType ExistingNetworkSettingsArgs
+
+func ExistingNetworkSettingsPtr(v *ExistingNetworkSettingsArgs) ExistingNetworkSettingsPtrInput {
+	return (*existingNetworkSettingsPtrType)(v)
+}
+
+func (*existingNetworkSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExistingNetworkSettings)(nil)).Elem()
+}
+
+func (i *existingNetworkSettingsPtrType) ToExistingNetworkSettingsPtrOutput() ExistingNetworkSettingsPtrOutput {
+	return i.ToExistingNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *existingNetworkSettingsPtrType) ToExistingNetworkSettingsPtrOutputWithContext(ctx context.Context) ExistingNetworkSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExistingNetworkSettingsPtrOutput)
+}
+
+// Use a virtual network that exists already instead of creating one. The component adds its subnets to it, carved from addressSpace, which must lie inside the network's address space; or, with subnetIds, uses subnets you give and creates none. Nothing of the existing network is changed or deleted; its DNS servers cannot be set (dnsResolver.setVirtualNetworkDnsServers must be false). Azure ML needs it in the workspace's subscription and region.
+type ExistingNetworkSettingsOutput struct{ *pulumi.OutputState }
+
+func (ExistingNetworkSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExistingNetworkSettings)(nil)).Elem()
+}
+
+func (o ExistingNetworkSettingsOutput) ToExistingNetworkSettingsOutput() ExistingNetworkSettingsOutput {
+	return o
+}
+
+func (o ExistingNetworkSettingsOutput) ToExistingNetworkSettingsOutputWithContext(ctx context.Context) ExistingNetworkSettingsOutput {
+	return o
+}
+
+func (o ExistingNetworkSettingsOutput) ToExistingNetworkSettingsPtrOutput() ExistingNetworkSettingsPtrOutput {
+	return o.ToExistingNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o ExistingNetworkSettingsOutput) ToExistingNetworkSettingsPtrOutputWithContext(ctx context.Context) ExistingNetworkSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ExistingNetworkSettings) *ExistingNetworkSettings {
+		return &v
+	}).(ExistingNetworkSettingsPtrOutput)
+}
+
+// Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+func (o ExistingNetworkSettingsOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v ExistingNetworkSettings) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+func (o ExistingNetworkSettingsOutput) SubnetIds() ExistingSubnetIDsPtrOutput {
+	return o.ApplyT(func(v ExistingNetworkSettings) *ExistingSubnetIDs { return v.SubnetIds }).(ExistingSubnetIDsPtrOutput)
+}
+
+type ExistingNetworkSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (ExistingNetworkSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExistingNetworkSettings)(nil)).Elem()
+}
+
+func (o ExistingNetworkSettingsPtrOutput) ToExistingNetworkSettingsPtrOutput() ExistingNetworkSettingsPtrOutput {
+	return o
+}
+
+func (o ExistingNetworkSettingsPtrOutput) ToExistingNetworkSettingsPtrOutputWithContext(ctx context.Context) ExistingNetworkSettingsPtrOutput {
+	return o
+}
+
+func (o ExistingNetworkSettingsPtrOutput) Elem() ExistingNetworkSettingsOutput {
+	return o.ApplyT(func(v *ExistingNetworkSettings) ExistingNetworkSettings {
+		if v != nil {
+			return *v
+		}
+		var ret ExistingNetworkSettings
+		return ret
+	}).(ExistingNetworkSettingsOutput)
+}
+
+// Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+func (o ExistingNetworkSettingsPtrOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ExistingNetworkSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Id
+	}).(pulumi.StringPtrOutput)
+}
+
+// Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+func (o ExistingNetworkSettingsPtrOutput) SubnetIds() ExistingSubnetIDsPtrOutput {
+	return o.ApplyT(func(v *ExistingNetworkSettings) *ExistingSubnetIDs {
+		if v == nil {
+			return nil
+		}
+		return v.SubnetIds
+	}).(ExistingSubnetIDsPtrOutput)
+}
+
+// Existing subnets by role, each a subnet of existingVirtualNetwork.id.
+type ExistingSubnetIDs struct {
+	// Subnet ID for the private endpoints.
+	PrivateEndpoints string `pulumi:"privateEndpoints"`
+	// Subnet ID for scoring compute, if any.
+	Scoring *string `pulumi:"scoring"`
+	// Subnet ID for training compute.
+	Training string `pulumi:"training"`
+}
+
+// ExistingSubnetIDsInput is an input type that accepts ExistingSubnetIDsArgs and ExistingSubnetIDsOutput values.
+// You can construct a concrete instance of `ExistingSubnetIDsInput` via:
+//
+//	ExistingSubnetIDsArgs{...}
+type ExistingSubnetIDsInput interface {
+	pulumi.Input
+
+	ToExistingSubnetIDsOutput() ExistingSubnetIDsOutput
+	ToExistingSubnetIDsOutputWithContext(context.Context) ExistingSubnetIDsOutput
+}
+
+// Existing subnets by role, each a subnet of existingVirtualNetwork.id.
+type ExistingSubnetIDsArgs struct {
+	// Subnet ID for the private endpoints.
+	PrivateEndpoints pulumi.StringInput `pulumi:"privateEndpoints"`
+	// Subnet ID for scoring compute, if any.
+	Scoring pulumi.StringPtrInput `pulumi:"scoring"`
+	// Subnet ID for training compute.
+	Training pulumi.StringInput `pulumi:"training"`
+}
+
+func (ExistingSubnetIDsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExistingSubnetIDs)(nil)).Elem()
+}
+
+func (i ExistingSubnetIDsArgs) ToExistingSubnetIDsOutput() ExistingSubnetIDsOutput {
+	return i.ToExistingSubnetIDsOutputWithContext(context.Background())
+}
+
+func (i ExistingSubnetIDsArgs) ToExistingSubnetIDsOutputWithContext(ctx context.Context) ExistingSubnetIDsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExistingSubnetIDsOutput)
+}
+
+func (i ExistingSubnetIDsArgs) ToExistingSubnetIDsPtrOutput() ExistingSubnetIDsPtrOutput {
+	return i.ToExistingSubnetIDsPtrOutputWithContext(context.Background())
+}
+
+func (i ExistingSubnetIDsArgs) ToExistingSubnetIDsPtrOutputWithContext(ctx context.Context) ExistingSubnetIDsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExistingSubnetIDsOutput).ToExistingSubnetIDsPtrOutputWithContext(ctx)
+}
+
+// ExistingSubnetIDsPtrInput is an input type that accepts ExistingSubnetIDsArgs, ExistingSubnetIDsPtr and ExistingSubnetIDsPtrOutput values.
+// You can construct a concrete instance of `ExistingSubnetIDsPtrInput` via:
+//
+//	        ExistingSubnetIDsArgs{...}
+//
+//	or:
+//
+//	        nil
+type ExistingSubnetIDsPtrInput interface {
+	pulumi.Input
+
+	ToExistingSubnetIDsPtrOutput() ExistingSubnetIDsPtrOutput
+	ToExistingSubnetIDsPtrOutputWithContext(context.Context) ExistingSubnetIDsPtrOutput
+}
+
+type existingSubnetIDsPtrType ExistingSubnetIDsArgs
+
+func ExistingSubnetIDsPtr(v *ExistingSubnetIDsArgs) ExistingSubnetIDsPtrInput {
+	return (*existingSubnetIDsPtrType)(v)
+}
+
+func (*existingSubnetIDsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExistingSubnetIDs)(nil)).Elem()
+}
+
+func (i *existingSubnetIDsPtrType) ToExistingSubnetIDsPtrOutput() ExistingSubnetIDsPtrOutput {
+	return i.ToExistingSubnetIDsPtrOutputWithContext(context.Background())
+}
+
+func (i *existingSubnetIDsPtrType) ToExistingSubnetIDsPtrOutputWithContext(ctx context.Context) ExistingSubnetIDsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ExistingSubnetIDsPtrOutput)
+}
+
+// Existing subnets by role, each a subnet of existingVirtualNetwork.id.
+type ExistingSubnetIDsOutput struct{ *pulumi.OutputState }
+
+func (ExistingSubnetIDsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ExistingSubnetIDs)(nil)).Elem()
+}
+
+func (o ExistingSubnetIDsOutput) ToExistingSubnetIDsOutput() ExistingSubnetIDsOutput {
+	return o
+}
+
+func (o ExistingSubnetIDsOutput) ToExistingSubnetIDsOutputWithContext(ctx context.Context) ExistingSubnetIDsOutput {
+	return o
+}
+
+func (o ExistingSubnetIDsOutput) ToExistingSubnetIDsPtrOutput() ExistingSubnetIDsPtrOutput {
+	return o.ToExistingSubnetIDsPtrOutputWithContext(context.Background())
+}
+
+func (o ExistingSubnetIDsOutput) ToExistingSubnetIDsPtrOutputWithContext(ctx context.Context) ExistingSubnetIDsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ExistingSubnetIDs) *ExistingSubnetIDs {
+		return &v
+	}).(ExistingSubnetIDsPtrOutput)
+}
+
+// Subnet ID for the private endpoints.
+func (o ExistingSubnetIDsOutput) PrivateEndpoints() pulumi.StringOutput {
+	return o.ApplyT(func(v ExistingSubnetIDs) string { return v.PrivateEndpoints }).(pulumi.StringOutput)
+}
+
+// Subnet ID for scoring compute, if any.
+func (o ExistingSubnetIDsOutput) Scoring() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ExistingSubnetIDs) *string { return v.Scoring }).(pulumi.StringPtrOutput)
+}
+
+// Subnet ID for training compute.
+func (o ExistingSubnetIDsOutput) Training() pulumi.StringOutput {
+	return o.ApplyT(func(v ExistingSubnetIDs) string { return v.Training }).(pulumi.StringOutput)
+}
+
+type ExistingSubnetIDsPtrOutput struct{ *pulumi.OutputState }
+
+func (ExistingSubnetIDsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ExistingSubnetIDs)(nil)).Elem()
+}
+
+func (o ExistingSubnetIDsPtrOutput) ToExistingSubnetIDsPtrOutput() ExistingSubnetIDsPtrOutput {
+	return o
+}
+
+func (o ExistingSubnetIDsPtrOutput) ToExistingSubnetIDsPtrOutputWithContext(ctx context.Context) ExistingSubnetIDsPtrOutput {
+	return o
+}
+
+func (o ExistingSubnetIDsPtrOutput) Elem() ExistingSubnetIDsOutput {
+	return o.ApplyT(func(v *ExistingSubnetIDs) ExistingSubnetIDs {
+		if v != nil {
+			return *v
+		}
+		var ret ExistingSubnetIDs
+		return ret
+	}).(ExistingSubnetIDsOutput)
+}
+
+// Subnet ID for the private endpoints.
+func (o ExistingSubnetIDsPtrOutput) PrivateEndpoints() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ExistingSubnetIDs) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.PrivateEndpoints
+	}).(pulumi.StringPtrOutput)
+}
+
+// Subnet ID for scoring compute, if any.
+func (o ExistingSubnetIDsPtrOutput) Scoring() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ExistingSubnetIDs) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Scoring
+	}).(pulumi.StringPtrOutput)
+}
+
+// Subnet ID for training compute.
+func (o ExistingSubnetIDsPtrOutput) Training() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ExistingSubnetIDs) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Training
 	}).(pulumi.StringPtrOutput)
 }
 
@@ -1221,6 +1914,215 @@ func (o ExpressRouteSettingsPtrOutput) Sku() ExpressRouteGatewaySkuPtrOutput {
 	}).(ExpressRouteGatewaySkuPtrOutput)
 }
 
+// Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
+type FirewallSettings struct {
+	// Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+	DnsProxy *bool `pulumi:"dnsProxy"`
+	// More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+	ExtraFqdns []string `pulumi:"extraFqdns"`
+	// Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+	Sku *FirewallSku `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for FirewallSettings
+func (val *FirewallSettings) Defaults() *FirewallSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.DnsProxy == nil {
+		dnsProxy_ := false
+		tmp.DnsProxy = &dnsProxy_
+	}
+	if tmp.Sku == nil {
+		sku_ := FirewallSku("Standard")
+		tmp.Sku = &sku_
+	}
+	return &tmp
+}
+
+// FirewallSettingsInput is an input type that accepts FirewallSettingsArgs and FirewallSettingsOutput values.
+// You can construct a concrete instance of `FirewallSettingsInput` via:
+//
+//	FirewallSettingsArgs{...}
+type FirewallSettingsInput interface {
+	pulumi.Input
+
+	ToFirewallSettingsOutput() FirewallSettingsOutput
+	ToFirewallSettingsOutputWithContext(context.Context) FirewallSettingsOutput
+}
+
+// Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
+type FirewallSettingsArgs struct {
+	// Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+	DnsProxy pulumi.BoolPtrInput `pulumi:"dnsProxy"`
+	// More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+	ExtraFqdns pulumi.StringArrayInput `pulumi:"extraFqdns"`
+	// Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+	Sku FirewallSkuPtrInput `pulumi:"sku"`
+}
+
+// Defaults sets the appropriate defaults for FirewallSettingsArgs
+func (val *FirewallSettingsArgs) Defaults() *FirewallSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.DnsProxy == nil {
+		tmp.DnsProxy = pulumi.BoolPtr(false)
+	}
+	if tmp.Sku == nil {
+		tmp.Sku = FirewallSku("Standard")
+	}
+	return &tmp
+}
+func (FirewallSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*FirewallSettings)(nil)).Elem()
+}
+
+func (i FirewallSettingsArgs) ToFirewallSettingsOutput() FirewallSettingsOutput {
+	return i.ToFirewallSettingsOutputWithContext(context.Background())
+}
+
+func (i FirewallSettingsArgs) ToFirewallSettingsOutputWithContext(ctx context.Context) FirewallSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FirewallSettingsOutput)
+}
+
+func (i FirewallSettingsArgs) ToFirewallSettingsPtrOutput() FirewallSettingsPtrOutput {
+	return i.ToFirewallSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i FirewallSettingsArgs) ToFirewallSettingsPtrOutputWithContext(ctx context.Context) FirewallSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FirewallSettingsOutput).ToFirewallSettingsPtrOutputWithContext(ctx)
+}
+
+// FirewallSettingsPtrInput is an input type that accepts FirewallSettingsArgs, FirewallSettingsPtr and FirewallSettingsPtrOutput values.
+// You can construct a concrete instance of `FirewallSettingsPtrInput` via:
+//
+//	        FirewallSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type FirewallSettingsPtrInput interface {
+	pulumi.Input
+
+	ToFirewallSettingsPtrOutput() FirewallSettingsPtrOutput
+	ToFirewallSettingsPtrOutputWithContext(context.Context) FirewallSettingsPtrOutput
+}
+
+type firewallSettingsPtrType FirewallSettingsArgs
+
+func FirewallSettingsPtr(v *FirewallSettingsArgs) FirewallSettingsPtrInput {
+	return (*firewallSettingsPtrType)(v)
+}
+
+func (*firewallSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**FirewallSettings)(nil)).Elem()
+}
+
+func (i *firewallSettingsPtrType) ToFirewallSettingsPtrOutput() FirewallSettingsPtrOutput {
+	return i.ToFirewallSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *firewallSettingsPtrType) ToFirewallSettingsPtrOutputWithContext(ctx context.Context) FirewallSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(FirewallSettingsPtrOutput)
+}
+
+// Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
+type FirewallSettingsOutput struct{ *pulumi.OutputState }
+
+func (FirewallSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*FirewallSettings)(nil)).Elem()
+}
+
+func (o FirewallSettingsOutput) ToFirewallSettingsOutput() FirewallSettingsOutput {
+	return o
+}
+
+func (o FirewallSettingsOutput) ToFirewallSettingsOutputWithContext(ctx context.Context) FirewallSettingsOutput {
+	return o
+}
+
+func (o FirewallSettingsOutput) ToFirewallSettingsPtrOutput() FirewallSettingsPtrOutput {
+	return o.ToFirewallSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o FirewallSettingsOutput) ToFirewallSettingsPtrOutputWithContext(ctx context.Context) FirewallSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v FirewallSettings) *FirewallSettings {
+		return &v
+	}).(FirewallSettingsPtrOutput)
+}
+
+// Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+func (o FirewallSettingsOutput) DnsProxy() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v FirewallSettings) *bool { return v.DnsProxy }).(pulumi.BoolPtrOutput)
+}
+
+// More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+func (o FirewallSettingsOutput) ExtraFqdns() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v FirewallSettings) []string { return v.ExtraFqdns }).(pulumi.StringArrayOutput)
+}
+
+// Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+func (o FirewallSettingsOutput) Sku() FirewallSkuPtrOutput {
+	return o.ApplyT(func(v FirewallSettings) *FirewallSku { return v.Sku }).(FirewallSkuPtrOutput)
+}
+
+type FirewallSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (FirewallSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**FirewallSettings)(nil)).Elem()
+}
+
+func (o FirewallSettingsPtrOutput) ToFirewallSettingsPtrOutput() FirewallSettingsPtrOutput {
+	return o
+}
+
+func (o FirewallSettingsPtrOutput) ToFirewallSettingsPtrOutputWithContext(ctx context.Context) FirewallSettingsPtrOutput {
+	return o
+}
+
+func (o FirewallSettingsPtrOutput) Elem() FirewallSettingsOutput {
+	return o.ApplyT(func(v *FirewallSettings) FirewallSettings {
+		if v != nil {
+			return *v
+		}
+		var ret FirewallSettings
+		return ret
+	}).(FirewallSettingsOutput)
+}
+
+// Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+func (o FirewallSettingsPtrOutput) DnsProxy() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *FirewallSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.DnsProxy
+	}).(pulumi.BoolPtrOutput)
+}
+
+// More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+func (o FirewallSettingsPtrOutput) ExtraFqdns() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *FirewallSettings) []string {
+		if v == nil {
+			return nil
+		}
+		return v.ExtraFqdns
+	}).(pulumi.StringArrayOutput)
+}
+
+// Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+func (o FirewallSettingsPtrOutput) Sku() FirewallSkuPtrOutput {
+	return o.ApplyT(func(v *FirewallSettings) *FirewallSku {
+		if v == nil {
+			return nil
+		}
+		return v.Sku
+	}).(FirewallSkuPtrOutput)
+}
+
 // BGP settings of the gateway.
 type GatewayBgpDetails struct {
 	// The gateway's autonomous system number.
@@ -1460,6 +2362,274 @@ func (o GatewayBgpSettingsPtrOutput) Asn() pulumi.IntPtrOutput {
 		}
 		return v.Asn
 	}).(pulumi.IntPtrOutput)
+}
+
+// The peering with the hub network.
+type HubPeeringDetails struct {
+	// Azure resource ID of this network's peering to the hub.
+	Id string `pulumi:"id"`
+	// Azure resource ID of the hub's peering to this network, when createRemotePeering is set.
+	RemoteId *string `pulumi:"remoteId"`
+}
+
+// The peering with the hub network.
+type HubPeeringDetailsOutput struct{ *pulumi.OutputState }
+
+func (HubPeeringDetailsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*HubPeeringDetails)(nil)).Elem()
+}
+
+func (o HubPeeringDetailsOutput) ToHubPeeringDetailsOutput() HubPeeringDetailsOutput {
+	return o
+}
+
+func (o HubPeeringDetailsOutput) ToHubPeeringDetailsOutputWithContext(ctx context.Context) HubPeeringDetailsOutput {
+	return o
+}
+
+// Azure resource ID of this network's peering to the hub.
+func (o HubPeeringDetailsOutput) Id() pulumi.StringOutput {
+	return o.ApplyT(func(v HubPeeringDetails) string { return v.Id }).(pulumi.StringOutput)
+}
+
+// Azure resource ID of the hub's peering to this network, when createRemotePeering is set.
+func (o HubPeeringDetailsOutput) RemoteId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v HubPeeringDetails) *string { return v.RemoteId }).(pulumi.StringPtrOutput)
+}
+
+// Peer this network with a hub network. The spoke side is always created; the hub side with createRemotePeering (through a provider for the hub's subscription when it is another one). The deploying identity needs Network Contributor (or virtualNetworkPeerings write, read, delete and virtualNetworks/peer action) on both networks.
+type HubPeeringSettings struct {
+	// Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+	AllowForwardedTraffic *bool `pulumi:"allowForwardedTraffic"`
+	// Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+	CreateRemotePeering *bool `pulumi:"createRemotePeering"`
+	// Resource ID of the hub's virtual network.
+	RemoteVirtualNetworkId string `pulumi:"remoteVirtualNetworkId"`
+	// Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+	UseRemoteGateways *bool `pulumi:"useRemoteGateways"`
+}
+
+// Defaults sets the appropriate defaults for HubPeeringSettings
+func (val *HubPeeringSettings) Defaults() *HubPeeringSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowForwardedTraffic == nil {
+		allowForwardedTraffic_ := true
+		tmp.AllowForwardedTraffic = &allowForwardedTraffic_
+	}
+	if tmp.CreateRemotePeering == nil {
+		createRemotePeering_ := false
+		tmp.CreateRemotePeering = &createRemotePeering_
+	}
+	if tmp.UseRemoteGateways == nil {
+		useRemoteGateways_ := false
+		tmp.UseRemoteGateways = &useRemoteGateways_
+	}
+	return &tmp
+}
+
+// HubPeeringSettingsInput is an input type that accepts HubPeeringSettingsArgs and HubPeeringSettingsOutput values.
+// You can construct a concrete instance of `HubPeeringSettingsInput` via:
+//
+//	HubPeeringSettingsArgs{...}
+type HubPeeringSettingsInput interface {
+	pulumi.Input
+
+	ToHubPeeringSettingsOutput() HubPeeringSettingsOutput
+	ToHubPeeringSettingsOutputWithContext(context.Context) HubPeeringSettingsOutput
+}
+
+// Peer this network with a hub network. The spoke side is always created; the hub side with createRemotePeering (through a provider for the hub's subscription when it is another one). The deploying identity needs Network Contributor (or virtualNetworkPeerings write, read, delete and virtualNetworks/peer action) on both networks.
+type HubPeeringSettingsArgs struct {
+	// Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+	AllowForwardedTraffic pulumi.BoolPtrInput `pulumi:"allowForwardedTraffic"`
+	// Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+	CreateRemotePeering pulumi.BoolPtrInput `pulumi:"createRemotePeering"`
+	// Resource ID of the hub's virtual network.
+	RemoteVirtualNetworkId pulumi.StringInput `pulumi:"remoteVirtualNetworkId"`
+	// Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+	UseRemoteGateways pulumi.BoolPtrInput `pulumi:"useRemoteGateways"`
+}
+
+// Defaults sets the appropriate defaults for HubPeeringSettingsArgs
+func (val *HubPeeringSettingsArgs) Defaults() *HubPeeringSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowForwardedTraffic == nil {
+		tmp.AllowForwardedTraffic = pulumi.BoolPtr(true)
+	}
+	if tmp.CreateRemotePeering == nil {
+		tmp.CreateRemotePeering = pulumi.BoolPtr(false)
+	}
+	if tmp.UseRemoteGateways == nil {
+		tmp.UseRemoteGateways = pulumi.BoolPtr(false)
+	}
+	return &tmp
+}
+func (HubPeeringSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*HubPeeringSettings)(nil)).Elem()
+}
+
+func (i HubPeeringSettingsArgs) ToHubPeeringSettingsOutput() HubPeeringSettingsOutput {
+	return i.ToHubPeeringSettingsOutputWithContext(context.Background())
+}
+
+func (i HubPeeringSettingsArgs) ToHubPeeringSettingsOutputWithContext(ctx context.Context) HubPeeringSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HubPeeringSettingsOutput)
+}
+
+func (i HubPeeringSettingsArgs) ToHubPeeringSettingsPtrOutput() HubPeeringSettingsPtrOutput {
+	return i.ToHubPeeringSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i HubPeeringSettingsArgs) ToHubPeeringSettingsPtrOutputWithContext(ctx context.Context) HubPeeringSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HubPeeringSettingsOutput).ToHubPeeringSettingsPtrOutputWithContext(ctx)
+}
+
+// HubPeeringSettingsPtrInput is an input type that accepts HubPeeringSettingsArgs, HubPeeringSettingsPtr and HubPeeringSettingsPtrOutput values.
+// You can construct a concrete instance of `HubPeeringSettingsPtrInput` via:
+//
+//	        HubPeeringSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type HubPeeringSettingsPtrInput interface {
+	pulumi.Input
+
+	ToHubPeeringSettingsPtrOutput() HubPeeringSettingsPtrOutput
+	ToHubPeeringSettingsPtrOutputWithContext(context.Context) HubPeeringSettingsPtrOutput
+}
+
+type hubPeeringSettingsPtrType HubPeeringSettingsArgs
+
+func HubPeeringSettingsPtr(v *HubPeeringSettingsArgs) HubPeeringSettingsPtrInput {
+	return (*hubPeeringSettingsPtrType)(v)
+}
+
+func (*hubPeeringSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**HubPeeringSettings)(nil)).Elem()
+}
+
+func (i *hubPeeringSettingsPtrType) ToHubPeeringSettingsPtrOutput() HubPeeringSettingsPtrOutput {
+	return i.ToHubPeeringSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *hubPeeringSettingsPtrType) ToHubPeeringSettingsPtrOutputWithContext(ctx context.Context) HubPeeringSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HubPeeringSettingsPtrOutput)
+}
+
+// Peer this network with a hub network. The spoke side is always created; the hub side with createRemotePeering (through a provider for the hub's subscription when it is another one). The deploying identity needs Network Contributor (or virtualNetworkPeerings write, read, delete and virtualNetworks/peer action) on both networks.
+type HubPeeringSettingsOutput struct{ *pulumi.OutputState }
+
+func (HubPeeringSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*HubPeeringSettings)(nil)).Elem()
+}
+
+func (o HubPeeringSettingsOutput) ToHubPeeringSettingsOutput() HubPeeringSettingsOutput {
+	return o
+}
+
+func (o HubPeeringSettingsOutput) ToHubPeeringSettingsOutputWithContext(ctx context.Context) HubPeeringSettingsOutput {
+	return o
+}
+
+func (o HubPeeringSettingsOutput) ToHubPeeringSettingsPtrOutput() HubPeeringSettingsPtrOutput {
+	return o.ToHubPeeringSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o HubPeeringSettingsOutput) ToHubPeeringSettingsPtrOutputWithContext(ctx context.Context) HubPeeringSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v HubPeeringSettings) *HubPeeringSettings {
+		return &v
+	}).(HubPeeringSettingsPtrOutput)
+}
+
+// Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+func (o HubPeeringSettingsOutput) AllowForwardedTraffic() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v HubPeeringSettings) *bool { return v.AllowForwardedTraffic }).(pulumi.BoolPtrOutput)
+}
+
+// Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+func (o HubPeeringSettingsOutput) CreateRemotePeering() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v HubPeeringSettings) *bool { return v.CreateRemotePeering }).(pulumi.BoolPtrOutput)
+}
+
+// Resource ID of the hub's virtual network.
+func (o HubPeeringSettingsOutput) RemoteVirtualNetworkId() pulumi.StringOutput {
+	return o.ApplyT(func(v HubPeeringSettings) string { return v.RemoteVirtualNetworkId }).(pulumi.StringOutput)
+}
+
+// Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+func (o HubPeeringSettingsOutput) UseRemoteGateways() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v HubPeeringSettings) *bool { return v.UseRemoteGateways }).(pulumi.BoolPtrOutput)
+}
+
+type HubPeeringSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (HubPeeringSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**HubPeeringSettings)(nil)).Elem()
+}
+
+func (o HubPeeringSettingsPtrOutput) ToHubPeeringSettingsPtrOutput() HubPeeringSettingsPtrOutput {
+	return o
+}
+
+func (o HubPeeringSettingsPtrOutput) ToHubPeeringSettingsPtrOutputWithContext(ctx context.Context) HubPeeringSettingsPtrOutput {
+	return o
+}
+
+func (o HubPeeringSettingsPtrOutput) Elem() HubPeeringSettingsOutput {
+	return o.ApplyT(func(v *HubPeeringSettings) HubPeeringSettings {
+		if v != nil {
+			return *v
+		}
+		var ret HubPeeringSettings
+		return ret
+	}).(HubPeeringSettingsOutput)
+}
+
+// Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+func (o HubPeeringSettingsPtrOutput) AllowForwardedTraffic() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *HubPeeringSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AllowForwardedTraffic
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+func (o HubPeeringSettingsPtrOutput) CreateRemotePeering() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *HubPeeringSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.CreateRemotePeering
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Resource ID of the hub's virtual network.
+func (o HubPeeringSettingsPtrOutput) RemoteVirtualNetworkId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *HubPeeringSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RemoteVirtualNetworkId
+	}).(pulumi.StringPtrOutput)
+}
+
+// Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+func (o HubPeeringSettingsPtrOutput) UseRemoteGateways() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *HubPeeringSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.UseRemoteGateways
+	}).(pulumi.BoolPtrOutput)
 }
 
 // A custom IPsec/IKE policy (vpn-gateway-vpn-faq.md). IKE is phase 1 (main mode), IPsec phase 2 (quick mode).
@@ -1732,6 +2902,189 @@ func (o IpsecPolicyPtrOutput) SaLifeTimeSeconds() pulumi.IntPtrOutput {
 			return nil
 		}
 		return &v.SaLifeTimeSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
+// A Standard NAT gateway for the compute subnets.
+type NatGatewaySettings struct {
+	// TCP idle timeout, 4 to 120 minutes.
+	IdleTimeoutInMinutes *int `pulumi:"idleTimeoutInMinutes"`
+	// Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+	PublicIpPrefixLength *int `pulumi:"publicIpPrefixLength"`
+}
+
+// Defaults sets the appropriate defaults for NatGatewaySettings
+func (val *NatGatewaySettings) Defaults() *NatGatewaySettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.IdleTimeoutInMinutes == nil {
+		idleTimeoutInMinutes_ := 4
+		tmp.IdleTimeoutInMinutes = &idleTimeoutInMinutes_
+	}
+	return &tmp
+}
+
+// NatGatewaySettingsInput is an input type that accepts NatGatewaySettingsArgs and NatGatewaySettingsOutput values.
+// You can construct a concrete instance of `NatGatewaySettingsInput` via:
+//
+//	NatGatewaySettingsArgs{...}
+type NatGatewaySettingsInput interface {
+	pulumi.Input
+
+	ToNatGatewaySettingsOutput() NatGatewaySettingsOutput
+	ToNatGatewaySettingsOutputWithContext(context.Context) NatGatewaySettingsOutput
+}
+
+// A Standard NAT gateway for the compute subnets.
+type NatGatewaySettingsArgs struct {
+	// TCP idle timeout, 4 to 120 minutes.
+	IdleTimeoutInMinutes pulumi.IntPtrInput `pulumi:"idleTimeoutInMinutes"`
+	// Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+	PublicIpPrefixLength pulumi.IntPtrInput `pulumi:"publicIpPrefixLength"`
+}
+
+// Defaults sets the appropriate defaults for NatGatewaySettingsArgs
+func (val *NatGatewaySettingsArgs) Defaults() *NatGatewaySettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.IdleTimeoutInMinutes == nil {
+		tmp.IdleTimeoutInMinutes = pulumi.IntPtr(4)
+	}
+	return &tmp
+}
+func (NatGatewaySettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NatGatewaySettings)(nil)).Elem()
+}
+
+func (i NatGatewaySettingsArgs) ToNatGatewaySettingsOutput() NatGatewaySettingsOutput {
+	return i.ToNatGatewaySettingsOutputWithContext(context.Background())
+}
+
+func (i NatGatewaySettingsArgs) ToNatGatewaySettingsOutputWithContext(ctx context.Context) NatGatewaySettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NatGatewaySettingsOutput)
+}
+
+func (i NatGatewaySettingsArgs) ToNatGatewaySettingsPtrOutput() NatGatewaySettingsPtrOutput {
+	return i.ToNatGatewaySettingsPtrOutputWithContext(context.Background())
+}
+
+func (i NatGatewaySettingsArgs) ToNatGatewaySettingsPtrOutputWithContext(ctx context.Context) NatGatewaySettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NatGatewaySettingsOutput).ToNatGatewaySettingsPtrOutputWithContext(ctx)
+}
+
+// NatGatewaySettingsPtrInput is an input type that accepts NatGatewaySettingsArgs, NatGatewaySettingsPtr and NatGatewaySettingsPtrOutput values.
+// You can construct a concrete instance of `NatGatewaySettingsPtrInput` via:
+//
+//	        NatGatewaySettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type NatGatewaySettingsPtrInput interface {
+	pulumi.Input
+
+	ToNatGatewaySettingsPtrOutput() NatGatewaySettingsPtrOutput
+	ToNatGatewaySettingsPtrOutputWithContext(context.Context) NatGatewaySettingsPtrOutput
+}
+
+type natGatewaySettingsPtrType NatGatewaySettingsArgs
+
+func NatGatewaySettingsPtr(v *NatGatewaySettingsArgs) NatGatewaySettingsPtrInput {
+	return (*natGatewaySettingsPtrType)(v)
+}
+
+func (*natGatewaySettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**NatGatewaySettings)(nil)).Elem()
+}
+
+func (i *natGatewaySettingsPtrType) ToNatGatewaySettingsPtrOutput() NatGatewaySettingsPtrOutput {
+	return i.ToNatGatewaySettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *natGatewaySettingsPtrType) ToNatGatewaySettingsPtrOutputWithContext(ctx context.Context) NatGatewaySettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NatGatewaySettingsPtrOutput)
+}
+
+// A Standard NAT gateway for the compute subnets.
+type NatGatewaySettingsOutput struct{ *pulumi.OutputState }
+
+func (NatGatewaySettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NatGatewaySettings)(nil)).Elem()
+}
+
+func (o NatGatewaySettingsOutput) ToNatGatewaySettingsOutput() NatGatewaySettingsOutput {
+	return o
+}
+
+func (o NatGatewaySettingsOutput) ToNatGatewaySettingsOutputWithContext(ctx context.Context) NatGatewaySettingsOutput {
+	return o
+}
+
+func (o NatGatewaySettingsOutput) ToNatGatewaySettingsPtrOutput() NatGatewaySettingsPtrOutput {
+	return o.ToNatGatewaySettingsPtrOutputWithContext(context.Background())
+}
+
+func (o NatGatewaySettingsOutput) ToNatGatewaySettingsPtrOutputWithContext(ctx context.Context) NatGatewaySettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NatGatewaySettings) *NatGatewaySettings {
+		return &v
+	}).(NatGatewaySettingsPtrOutput)
+}
+
+// TCP idle timeout, 4 to 120 minutes.
+func (o NatGatewaySettingsOutput) IdleTimeoutInMinutes() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v NatGatewaySettings) *int { return v.IdleTimeoutInMinutes }).(pulumi.IntPtrOutput)
+}
+
+// Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+func (o NatGatewaySettingsOutput) PublicIpPrefixLength() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v NatGatewaySettings) *int { return v.PublicIpPrefixLength }).(pulumi.IntPtrOutput)
+}
+
+type NatGatewaySettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (NatGatewaySettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NatGatewaySettings)(nil)).Elem()
+}
+
+func (o NatGatewaySettingsPtrOutput) ToNatGatewaySettingsPtrOutput() NatGatewaySettingsPtrOutput {
+	return o
+}
+
+func (o NatGatewaySettingsPtrOutput) ToNatGatewaySettingsPtrOutputWithContext(ctx context.Context) NatGatewaySettingsPtrOutput {
+	return o
+}
+
+func (o NatGatewaySettingsPtrOutput) Elem() NatGatewaySettingsOutput {
+	return o.ApplyT(func(v *NatGatewaySettings) NatGatewaySettings {
+		if v != nil {
+			return *v
+		}
+		var ret NatGatewaySettings
+		return ret
+	}).(NatGatewaySettingsOutput)
+}
+
+// TCP idle timeout, 4 to 120 minutes.
+func (o NatGatewaySettingsPtrOutput) IdleTimeoutInMinutes() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *NatGatewaySettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.IdleTimeoutInMinutes
+	}).(pulumi.IntPtrOutput)
+}
+
+// Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+func (o NatGatewaySettingsPtrOutput) PublicIpPrefixLength() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *NatGatewaySettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.PublicIpPrefixLength
 	}).(pulumi.IntPtrOutput)
 }
 
@@ -2438,8 +3791,23 @@ func (o ScoringSubnetSettingsPtrOutput) Enabled() pulumi.BoolPtrOutput {
 
 // An existing Azure resource to reach through a private endpoint.
 type ServiceTarget struct {
+	// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+	Access *ServiceAccess `pulumi:"access"`
 	// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
 	ResourceId string `pulumi:"resourceId"`
+}
+
+// Defaults sets the appropriate defaults for ServiceTarget
+func (val *ServiceTarget) Defaults() *ServiceTarget {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Access == nil {
+		access_ := ServiceAccess("privateEndpoint")
+		tmp.Access = &access_
+	}
+	return &tmp
 }
 
 // ServiceTargetInput is an input type that accepts ServiceTargetArgs and ServiceTargetOutput values.
@@ -2455,10 +3823,23 @@ type ServiceTargetInput interface {
 
 // An existing Azure resource to reach through a private endpoint.
 type ServiceTargetArgs struct {
+	// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+	Access ServiceAccessPtrInput `pulumi:"access"`
 	// Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
 	ResourceId pulumi.StringInput `pulumi:"resourceId"`
 }
 
+// Defaults sets the appropriate defaults for ServiceTargetArgs
+func (val *ServiceTargetArgs) Defaults() *ServiceTargetArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Access == nil {
+		tmp.Access = ServiceAccess("privateEndpoint")
+	}
+	return &tmp
+}
 func (ServiceTargetArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*ServiceTarget)(nil)).Elem()
 }
@@ -2537,6 +3918,11 @@ func (o ServiceTargetOutput) ToServiceTargetPtrOutputWithContext(ctx context.Con
 	}).(ServiceTargetPtrOutput)
 }
 
+// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+func (o ServiceTargetOutput) Access() ServiceAccessPtrOutput {
+	return o.ApplyT(func(v ServiceTarget) *ServiceAccess { return v.Access }).(ServiceAccessPtrOutput)
+}
+
 // Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
 func (o ServiceTargetOutput) ResourceId() pulumi.StringOutput {
 	return o.ApplyT(func(v ServiceTarget) string { return v.ResourceId }).(pulumi.StringOutput)
@@ -2564,6 +3950,16 @@ func (o ServiceTargetPtrOutput) Elem() ServiceTargetOutput {
 		var ret ServiceTarget
 		return ret
 	}).(ServiceTargetOutput)
+}
+
+// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+func (o ServiceTargetPtrOutput) Access() ServiceAccessPtrOutput {
+	return o.ApplyT(func(v *ServiceTarget) *ServiceAccess {
+		if v == nil {
+			return nil
+		}
+		return v.Access
+	}).(ServiceAccessPtrOutput)
 }
 
 // Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
@@ -2891,10 +4287,25 @@ func (o SiteToSiteSettingsArrayOutput) Index(i pulumi.IntInput) SiteToSiteSettin
 
 // An existing storage account to reach through private endpoints, one per sub-resource.
 type StorageAccountTarget struct {
+	// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+	Access *ServiceAccess `pulumi:"access"`
 	// Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
 	ResourceId string `pulumi:"resourceId"`
-	// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+	// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
 	Subresources []StorageSubresource `pulumi:"subresources"`
+}
+
+// Defaults sets the appropriate defaults for StorageAccountTarget
+func (val *StorageAccountTarget) Defaults() *StorageAccountTarget {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Access == nil {
+		access_ := ServiceAccess("privateEndpoint")
+		tmp.Access = &access_
+	}
+	return &tmp
 }
 
 // StorageAccountTargetInput is an input type that accepts StorageAccountTargetArgs and StorageAccountTargetOutput values.
@@ -2910,12 +4321,25 @@ type StorageAccountTargetInput interface {
 
 // An existing storage account to reach through private endpoints, one per sub-resource.
 type StorageAccountTargetArgs struct {
+	// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+	Access ServiceAccessPtrInput `pulumi:"access"`
 	// Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
 	ResourceId pulumi.StringInput `pulumi:"resourceId"`
-	// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+	// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
 	Subresources StorageSubresourceArrayInput `pulumi:"subresources"`
 }
 
+// Defaults sets the appropriate defaults for StorageAccountTargetArgs
+func (val *StorageAccountTargetArgs) Defaults() *StorageAccountTargetArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.Access == nil {
+		tmp.Access = ServiceAccess("privateEndpoint")
+	}
+	return &tmp
+}
 func (StorageAccountTargetArgs) ElementType() reflect.Type {
 	return reflect.TypeOf((*StorageAccountTarget)(nil)).Elem()
 }
@@ -2994,12 +4418,17 @@ func (o StorageAccountTargetOutput) ToStorageAccountTargetPtrOutputWithContext(c
 	}).(StorageAccountTargetPtrOutput)
 }
 
+// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+func (o StorageAccountTargetOutput) Access() ServiceAccessPtrOutput {
+	return o.ApplyT(func(v StorageAccountTarget) *ServiceAccess { return v.Access }).(ServiceAccessPtrOutput)
+}
+
 // Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
 func (o StorageAccountTargetOutput) ResourceId() pulumi.StringOutput {
 	return o.ApplyT(func(v StorageAccountTarget) string { return v.ResourceId }).(pulumi.StringOutput)
 }
 
-// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
 func (o StorageAccountTargetOutput) Subresources() StorageSubresourceArrayOutput {
 	return o.ApplyT(func(v StorageAccountTarget) []StorageSubresource { return v.Subresources }).(StorageSubresourceArrayOutput)
 }
@@ -3028,6 +4457,16 @@ func (o StorageAccountTargetPtrOutput) Elem() StorageAccountTargetOutput {
 	}).(StorageAccountTargetOutput)
 }
 
+// How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+func (o StorageAccountTargetPtrOutput) Access() ServiceAccessPtrOutput {
+	return o.ApplyT(func(v *StorageAccountTarget) *ServiceAccess {
+		if v == nil {
+			return nil
+		}
+		return v.Access
+	}).(ServiceAccessPtrOutput)
+}
+
 // Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
 func (o StorageAccountTargetPtrOutput) ResourceId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *StorageAccountTarget) *string {
@@ -3038,7 +4477,7 @@ func (o StorageAccountTargetPtrOutput) ResourceId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
 func (o StorageAccountTargetPtrOutput) Subresources() StorageSubresourceArrayOutput {
 	return o.ApplyT(func(v *StorageAccountTarget) []StorageSubresource {
 		if v == nil {
@@ -3054,6 +4493,8 @@ type SubnetLayout struct {
 	Bastion *SubnetSettings `pulumi:"bastion"`
 	// The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
 	DnsResolverInbound *SubnetSettings `pulumi:"dnsResolverInbound"`
+	// `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
+	Firewall *SubnetSettings `pulumi:"firewall"`
 	// `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
 	Gateway *SubnetSettings `pulumi:"gateway"`
 	// Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
@@ -3092,6 +4533,8 @@ type SubnetLayoutArgs struct {
 	Bastion SubnetSettingsPtrInput `pulumi:"bastion"`
 	// The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
 	DnsResolverInbound SubnetSettingsPtrInput `pulumi:"dnsResolverInbound"`
+	// `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
+	Firewall SubnetSettingsPtrInput `pulumi:"firewall"`
 	// `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
 	Gateway SubnetSettingsPtrInput `pulumi:"gateway"`
 	// Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
@@ -3199,6 +4642,11 @@ func (o SubnetLayoutOutput) DnsResolverInbound() SubnetSettingsPtrOutput {
 	return o.ApplyT(func(v SubnetLayout) *SubnetSettings { return v.DnsResolverInbound }).(SubnetSettingsPtrOutput)
 }
 
+// `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
+func (o SubnetLayoutOutput) Firewall() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v SubnetLayout) *SubnetSettings { return v.Firewall }).(SubnetSettingsPtrOutput)
+}
+
 // `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
 func (o SubnetLayoutOutput) Gateway() SubnetSettingsPtrOutput {
 	return o.ApplyT(func(v SubnetLayout) *SubnetSettings { return v.Gateway }).(SubnetSettingsPtrOutput)
@@ -3260,6 +4708,16 @@ func (o SubnetLayoutPtrOutput) DnsResolverInbound() SubnetSettingsPtrOutput {
 			return nil
 		}
 		return v.DnsResolverInbound
+	}).(SubnetSettingsPtrOutput)
+}
+
+// `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
+func (o SubnetLayoutPtrOutput) Firewall() SubnetSettingsPtrOutput {
+	return o.ApplyT(func(v *SubnetLayout) *SubnetSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Firewall
 	}).(SubnetSettingsPtrOutput)
 }
 
@@ -3751,16 +5209,28 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSResolverSettingsPtrInput)(nil)).Elem(), DNSResolverSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSSettingsInput)(nil)).Elem(), DNSSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DNSSettingsPtrInput)(nil)).Elem(), DNSSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EgressSettingsInput)(nil)).Elem(), EgressSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*EgressSettingsPtrInput)(nil)).Elem(), EgressSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EntraIDSettingsInput)(nil)).Elem(), EntraIDSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*EntraIDSettingsPtrInput)(nil)).Elem(), EntraIDSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExistingNetworkSettingsInput)(nil)).Elem(), ExistingNetworkSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExistingNetworkSettingsPtrInput)(nil)).Elem(), ExistingNetworkSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExistingSubnetIDsInput)(nil)).Elem(), ExistingSubnetIDsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ExistingSubnetIDsPtrInput)(nil)).Elem(), ExistingSubnetIDsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteConnectionSettingsInput)(nil)).Elem(), ExpressRouteConnectionSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteConnectionSettingsPtrInput)(nil)).Elem(), ExpressRouteConnectionSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteSettingsInput)(nil)).Elem(), ExpressRouteSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ExpressRouteSettingsPtrInput)(nil)).Elem(), ExpressRouteSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FirewallSettingsInput)(nil)).Elem(), FirewallSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*FirewallSettingsPtrInput)(nil)).Elem(), FirewallSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GatewayBgpSettingsInput)(nil)).Elem(), GatewayBgpSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*GatewayBgpSettingsPtrInput)(nil)).Elem(), GatewayBgpSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HubPeeringSettingsInput)(nil)).Elem(), HubPeeringSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HubPeeringSettingsPtrInput)(nil)).Elem(), HubPeeringSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IpsecPolicyInput)(nil)).Elem(), IpsecPolicyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IpsecPolicyPtrInput)(nil)).Elem(), IpsecPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NatGatewaySettingsInput)(nil)).Elem(), NatGatewaySettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NatGatewaySettingsPtrInput)(nil)).Elem(), NatGatewaySettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PointToSiteSettingsInput)(nil)).Elem(), PointToSiteSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PointToSiteSettingsPtrInput)(nil)).Elem(), PointToSiteSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RootCertificateInput)(nil)).Elem(), RootCertificateArgs{})
@@ -3789,19 +5259,33 @@ func init() {
 	pulumi.RegisterOutputType(DNSResolverSettingsPtrOutput{})
 	pulumi.RegisterOutputType(DNSSettingsOutput{})
 	pulumi.RegisterOutputType(DNSSettingsPtrOutput{})
+	pulumi.RegisterOutputType(EgressDetailsOutput{})
+	pulumi.RegisterOutputType(EgressSettingsOutput{})
+	pulumi.RegisterOutputType(EgressSettingsPtrOutput{})
 	pulumi.RegisterOutputType(EntraIDSettingsOutput{})
 	pulumi.RegisterOutputType(EntraIDSettingsPtrOutput{})
+	pulumi.RegisterOutputType(ExistingNetworkSettingsOutput{})
+	pulumi.RegisterOutputType(ExistingNetworkSettingsPtrOutput{})
+	pulumi.RegisterOutputType(ExistingSubnetIDsOutput{})
+	pulumi.RegisterOutputType(ExistingSubnetIDsPtrOutput{})
 	pulumi.RegisterOutputType(ExpressRouteConnectionSettingsOutput{})
 	pulumi.RegisterOutputType(ExpressRouteConnectionSettingsPtrOutput{})
 	pulumi.RegisterOutputType(ExpressRouteGatewayDetailsOutput{})
 	pulumi.RegisterOutputType(ExpressRouteSettingsOutput{})
 	pulumi.RegisterOutputType(ExpressRouteSettingsPtrOutput{})
+	pulumi.RegisterOutputType(FirewallSettingsOutput{})
+	pulumi.RegisterOutputType(FirewallSettingsPtrOutput{})
 	pulumi.RegisterOutputType(GatewayBgpDetailsOutput{})
 	pulumi.RegisterOutputType(GatewayBgpDetailsPtrOutput{})
 	pulumi.RegisterOutputType(GatewayBgpSettingsOutput{})
 	pulumi.RegisterOutputType(GatewayBgpSettingsPtrOutput{})
+	pulumi.RegisterOutputType(HubPeeringDetailsOutput{})
+	pulumi.RegisterOutputType(HubPeeringSettingsOutput{})
+	pulumi.RegisterOutputType(HubPeeringSettingsPtrOutput{})
 	pulumi.RegisterOutputType(IpsecPolicyOutput{})
 	pulumi.RegisterOutputType(IpsecPolicyPtrOutput{})
+	pulumi.RegisterOutputType(NatGatewaySettingsOutput{})
+	pulumi.RegisterOutputType(NatGatewaySettingsPtrOutput{})
 	pulumi.RegisterOutputType(PointToSiteDetailsOutput{})
 	pulumi.RegisterOutputType(PointToSiteDetailsPtrOutput{})
 	pulumi.RegisterOutputType(PointToSiteSettingsOutput{})

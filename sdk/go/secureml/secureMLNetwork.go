@@ -31,14 +31,20 @@ import (
 type SecureMLNetwork struct {
 	pulumi.ResourceState
 
+	// Application security group IDs by role (`compute`, `privateEndpoints`), when `applicationSecurityGroups` is set. Put your own machines in `compute`.
+	ApplicationSecurityGroupIds pulumi.StringMapOutput `pulumi:"applicationSecurityGroupIds"`
 	// The Bastion host and its public IP. Null without `bastion`.
 	Bastion BastionDetailsOutput `pulumi:"bastion"`
 	// Zones that DNS servers outside the network (on premises, or a hub's) must forward to a DNS server in it, such as `dnsResolver.inboundIpAddress`, so the private endpoints resolve to their private addresses: Azure ML's zones for the cloud and the public zone of each other private DNS zone in use (blob.core.windows.net, not privatelink.blob.core.windows.net).
 	ConditionalForwarders pulumi.StringArrayOutput `pulumi:"conditionalForwarders"`
 	// The DNS resolver and its inbound endpoint's address. Null without `dnsResolver`.
 	DnsResolver DNSResolverDetailsOutput `pulumi:"dnsResolver"`
+	// The compute subnets' egress path: the mode, and the firewall's or NAT gateway's IDs and addresses.
+	Egress EgressDetailsOutput `pulumi:"egress"`
 	// The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
 	ExpressRouteGateway ExpressRouteGatewayDetailsOutput `pulumi:"expressRouteGateway"`
+	// The peering with the hub network. Null without `hubPeering`.
+	HubPeering HubPeeringDetailsOutput `pulumi:"hubPeering"`
 	// Network security group IDs by subnet role; `GatewaySubnet` has none.
 	NetworkSecurityGroupIds pulumi.StringMapOutput `pulumi:"networkSecurityGroupIds"`
 	// Private DNS zone IDs by zone name, created here or given in `dns.existingZoneIds`. Another SecureMLNetwork in the same resource group takes it as its `dns.existingZoneIds`.
@@ -47,6 +53,8 @@ type SecureMLNetwork struct {
 	PrivateEndpoints PrivateEndpointDetailsMapOutput `pulumi:"privateEndpoints"`
 	// Route table IDs by subnet role; empty unless `computePublicIp` is true.
 	RouteTableIds pulumi.StringMapOutput `pulumi:"routeTableIds"`
+	// Per service reached through a service endpoint (Microsoft.Storage, Microsoft.KeyVault), the subnet IDs its network rules must allow.
+	ServiceEndpointSubnetIds pulumi.StringArrayMapOutput `pulumi:"serviceEndpointSubnetIds"`
 	// Subnet address prefixes by role, including the ones placed in their role's slot.
 	SubnetAddressPrefixes pulumi.StringMapOutput `pulumi:"subnetAddressPrefixes"`
 	// Subnet IDs by role: `training`, `scoring` (when enabled), `privateEndpoints`, and `gateway`, `bastion` and `dnsResolverInbound` when their features are set.
@@ -75,6 +83,10 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 	if args.AddressSpace == nil {
 		args.AddressSpace = pulumi.StringPtr("10.0.0.0/16")
 	}
+	if args.ApplicationSecurityGroups == nil {
+		applicationSecurityGroups_ := false
+		args.ApplicationSecurityGroups = &applicationSecurityGroups_
+	}
 	if args.Bastion != nil {
 		args.Bastion = args.Bastion.ToBastionSettingsPtrOutput().ApplyT(func(v *BastionSettings) *BastionSettings { return v.Defaults() }).(BastionSettingsPtrOutput)
 	}
@@ -85,23 +97,41 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 		computePublicIp_ := false
 		args.ComputePublicIp = &computePublicIp_
 	}
+	if args.ContainerRegistry != nil {
+		args.ContainerRegistry = args.ContainerRegistry.ToServiceTargetPtrOutput().ApplyT(func(v *ServiceTarget) *ServiceTarget { return v.Defaults() }).(ServiceTargetPtrOutput)
+	}
 	if args.Dns != nil {
 		args.Dns = args.Dns.ToDNSSettingsPtrOutput().ApplyT(func(v *DNSSettings) *DNSSettings { return v.Defaults() }).(DNSSettingsPtrOutput)
 	}
 	if args.DnsResolver != nil {
 		args.DnsResolver = args.DnsResolver.ToDNSResolverSettingsPtrOutput().ApplyT(func(v *DNSResolverSettings) *DNSResolverSettings { return v.Defaults() }).(DNSResolverSettingsPtrOutput)
 	}
+	if args.Egress != nil {
+		args.Egress = args.Egress.ToEgressSettingsPtrOutput().ApplyT(func(v *EgressSettings) *EgressSettings { return v.Defaults() }).(EgressSettingsPtrOutput)
+	}
 	if args.ExpressRoute != nil {
 		args.ExpressRoute = args.ExpressRoute.ToExpressRouteSettingsPtrOutput().ApplyT(func(v *ExpressRouteSettings) *ExpressRouteSettings { return v.Defaults() }).(ExpressRouteSettingsPtrOutput)
 	}
+	if args.HubPeering != nil {
+		args.HubPeering = args.HubPeering.ToHubPeeringSettingsPtrOutput().ApplyT(func(v *HubPeeringSettings) *HubPeeringSettings { return v.Defaults() }).(HubPeeringSettingsPtrOutput)
+	}
+	if args.KeyVault != nil {
+		args.KeyVault = args.KeyVault.ToServiceTargetPtrOutput().ApplyT(func(v *ServiceTarget) *ServiceTarget { return v.Defaults() }).(ServiceTargetPtrOutput)
+	}
 	if args.OutboundInternet == nil {
 		args.OutboundInternet = OutboundInternet("Allow")
+	}
+	if args.StorageAccount != nil {
+		args.StorageAccount = args.StorageAccount.ToStorageAccountTargetPtrOutput().ApplyT(func(v *StorageAccountTarget) *StorageAccountTarget { return v.Defaults() }).(StorageAccountTargetPtrOutput)
 	}
 	if args.Subnets != nil {
 		args.Subnets = args.Subnets.ToSubnetLayoutPtrOutput().ApplyT(func(v *SubnetLayout) *SubnetLayout { return v.Defaults() }).(SubnetLayoutPtrOutput)
 	}
 	if args.VpnGateway != nil {
 		args.VpnGateway = args.VpnGateway.ToVpnGatewaySettingsPtrOutput().ApplyT(func(v *VpnGatewaySettings) *VpnGatewaySettings { return v.Defaults() }).(VpnGatewaySettingsPtrOutput)
+	}
+	if args.Workspace != nil {
+		args.Workspace = args.Workspace.ToServiceTargetPtrOutput().ApplyT(func(v *ServiceTarget) *ServiceTarget { return v.Defaults() }).(ServiceTargetPtrOutput)
 	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource SecureMLNetwork
@@ -115,6 +145,8 @@ func NewSecureMLNetwork(ctx *pulumi.Context,
 type secureMLNetworkArgs struct {
 	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
 	AddressSpace *string `pulumi:"addressSpace"`
+	// Create application security groups for compute and for the private endpoints; the endpoints join theirs and the endpoint subnet's rules use it. Put your own machines in the compute group (applicationSecurityGroupIds); Azure ML's managed compute cannot join one, so no rule depends on membership of the compute group.
+	ApplicationSecurityGroups *bool `pulumi:"applicationSecurityGroups"`
 	// Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
 	Bastion *BastionSettings `pulumi:"bastion"`
 	// The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
@@ -155,8 +187,32 @@ type secureMLNetworkArgs struct {
 	// point-to-site clients in their profile, so download the profile after the first deployment. Virtual
 	// machines already running pick up a change of DNS servers only after a restart.
 	DnsResolver *DNSResolverSettings `pulumi:"dnsResolver"`
+	// How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+	// registries must be reachable from compute even when it has no public IP.
+	//
+	// - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+	//   implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+	//   private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+	//   private") flags it, and the address is neither yours nor fixed.
+	// - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+	//   fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+	// - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+	//   the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+	//   the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+	// - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+	//   (with hubPeering): the hub filters, nothing is created here.
+	//
+	// Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+	// that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+	// until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+	// network security group permission, not a path.
+	Egress *EgressSettings `pulumi:"egress"`
+	// A virtual network that exists already, to add the subnets to (or to take subnets from) instead of creating a network.
+	ExistingVirtualNetwork *ExistingNetworkSettings `pulumi:"existingVirtualNetwork"`
 	// An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
 	ExpressRoute *ExpressRouteSettings `pulumi:"expressRoute"`
+	// Peer the network with a hub network, for hub-and-spoke.
+	HubPeering *HubPeeringSettings `pulumi:"hubPeering"`
 	// The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
 	KeyVault *ServiceTarget `pulumi:"keyVault"`
 	// Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
@@ -231,6 +287,8 @@ type secureMLNetworkArgs struct {
 type SecureMLNetworkArgs struct {
 	// IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
 	AddressSpace pulumi.StringPtrInput
+	// Create application security groups for compute and for the private endpoints; the endpoints join theirs and the endpoint subnet's rules use it. Put your own machines in the compute group (applicationSecurityGroupIds); Azure ML's managed compute cannot join one, so no rule depends on membership of the compute group.
+	ApplicationSecurityGroups *bool
 	// Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
 	Bastion BastionSettingsPtrInput
 	// The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
@@ -271,8 +329,32 @@ type SecureMLNetworkArgs struct {
 	// point-to-site clients in their profile, so download the profile after the first deployment. Virtual
 	// machines already running pick up a change of DNS servers only after a restart.
 	DnsResolver DNSResolverSettingsPtrInput
+	// How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+	// registries must be reachable from compute even when it has no public IP.
+	//
+	// - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+	//   implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+	//   private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+	//   private") flags it, and the address is neither yours nor fixed.
+	// - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+	//   fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+	// - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+	//   the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+	//   the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+	// - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+	//   (with hubPeering): the hub filters, nothing is created here.
+	//
+	// Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+	// that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+	// until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+	// network security group permission, not a path.
+	Egress EgressSettingsPtrInput
+	// A virtual network that exists already, to add the subnets to (or to take subnets from) instead of creating a network.
+	ExistingVirtualNetwork ExistingNetworkSettingsPtrInput
 	// An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
 	ExpressRoute ExpressRouteSettingsPtrInput
+	// Peer the network with a hub network, for hub-and-spoke.
+	HubPeering HubPeeringSettingsPtrInput
 	// The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
 	KeyVault ServiceTargetPtrInput
 	// Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
@@ -430,6 +512,11 @@ func (o SecureMLNetworkOutput) ToSecureMLNetworkOutputWithContext(ctx context.Co
 	return o
 }
 
+// Application security group IDs by role (`compute`, `privateEndpoints`), when `applicationSecurityGroups` is set. Put your own machines in `compute`.
+func (o SecureMLNetworkOutput) ApplicationSecurityGroupIds() pulumi.StringMapOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.ApplicationSecurityGroupIds }).(pulumi.StringMapOutput)
+}
+
 // The Bastion host and its public IP. Null without `bastion`.
 func (o SecureMLNetworkOutput) Bastion() BastionDetailsOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) BastionDetailsOutput { return v.Bastion }).(BastionDetailsOutput)
@@ -445,9 +532,19 @@ func (o SecureMLNetworkOutput) DnsResolver() DNSResolverDetailsOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) DNSResolverDetailsOutput { return v.DnsResolver }).(DNSResolverDetailsOutput)
 }
 
+// The compute subnets' egress path: the mode, and the firewall's or NAT gateway's IDs and addresses.
+func (o SecureMLNetworkOutput) Egress() EgressDetailsOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) EgressDetailsOutput { return v.Egress }).(EgressDetailsOutput)
+}
+
 // The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
 func (o SecureMLNetworkOutput) ExpressRouteGateway() ExpressRouteGatewayDetailsOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) ExpressRouteGatewayDetailsOutput { return v.ExpressRouteGateway }).(ExpressRouteGatewayDetailsOutput)
+}
+
+// The peering with the hub network. Null without `hubPeering`.
+func (o SecureMLNetworkOutput) HubPeering() HubPeeringDetailsOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) HubPeeringDetailsOutput { return v.HubPeering }).(HubPeeringDetailsOutput)
 }
 
 // Network security group IDs by subnet role; `GatewaySubnet` has none.
@@ -468,6 +565,11 @@ func (o SecureMLNetworkOutput) PrivateEndpoints() PrivateEndpointDetailsMapOutpu
 // Route table IDs by subnet role; empty unless `computePublicIp` is true.
 func (o SecureMLNetworkOutput) RouteTableIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringMapOutput { return v.RouteTableIds }).(pulumi.StringMapOutput)
+}
+
+// Per service reached through a service endpoint (Microsoft.Storage, Microsoft.KeyVault), the subnet IDs its network rules must allow.
+func (o SecureMLNetworkOutput) ServiceEndpointSubnetIds() pulumi.StringArrayMapOutput {
+	return o.ApplyT(func(v *SecureMLNetwork) pulumi.StringArrayMapOutput { return v.ServiceEndpointSubnetIds }).(pulumi.StringArrayMapOutput)
 }
 
 // Subnet address prefixes by role, including the ones placed in their role's slot.

@@ -75,6 +75,57 @@ export function dnssettingsArgsProvideDefaults(val: DNSSettingsArgs): DNSSetting
 }
 
 /**
+ * How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+ * registries must be reachable from compute even when it has no public IP.
+ *
+ * - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+ *   implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+ *   private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+ *   private") flags it, and the address is neither yours nor fixed.
+ * - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+ *   fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+ * - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+ *   the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+ *   the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+ * - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+ *   (with hubPeering): the hub filters, nothing is created here.
+ *
+ * Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+ * that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+ * until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+ * network security group permission, not a path.
+ */
+export interface EgressSettingsArgs {
+    /**
+     * Settings of Azure Firewall, for mode firewall.
+     */
+    firewall?: pulumi.Input<inputs.FirewallSettingsArgs | undefined>;
+    /**
+     * The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+     */
+    mode?: pulumi.Input<enums.EgressMode | undefined>;
+    /**
+     * Settings of the NAT gateway, for mode natGateway.
+     */
+    natGateway?: pulumi.Input<inputs.NatGatewaySettingsArgs | undefined>;
+    /**
+     * For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+     */
+    nextHopIpAddress?: pulumi.Input<string | undefined>;
+}
+/**
+ * egressSettingsArgsProvideDefaults sets the appropriate defaults for EgressSettingsArgs
+ */
+export function egressSettingsArgsProvideDefaults(val: EgressSettingsArgs): EgressSettingsArgs {
+    return {
+        ...val,
+        firewall: pulumi.output(val.firewall).apply(v => v === undefined ? undefined : inputs.firewallSettingsArgsProvideDefaults(v)),
+        mode: (val.mode) ?? "default",
+        natGateway: pulumi.output(val.natGateway).apply(v => v === undefined ? undefined : inputs.natGatewaySettingsArgsProvideDefaults(v)),
+    };
+}
+
+/**
  * Microsoft Entra ID authentication for point-to-site users.
  */
 export interface EntraIDSettingsArgs {
@@ -86,6 +137,38 @@ export interface EntraIDSettingsArgs {
      * The Microsoft Entra tenant ID (a GUID). The tenant and issuer URLs are built for the chosen cloud.
      */
     tenantId: pulumi.Input<string>;
+}
+
+/**
+ * Use a virtual network that exists already instead of creating one. The component adds its subnets to it, carved from addressSpace, which must lie inside the network's address space; or, with subnetIds, uses subnets you give and creates none. Nothing of the existing network is changed or deleted; its DNS servers cannot be set (dnsResolver.setVirtualNetworkDnsServers must be false). Azure ML needs it in the workspace's subscription and region.
+ */
+export interface ExistingNetworkSettingsArgs {
+    /**
+     * Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+     */
+    id: pulumi.Input<string>;
+    /**
+     * Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+     */
+    subnetIds?: pulumi.Input<inputs.ExistingSubnetIDsArgs | undefined>;
+}
+
+/**
+ * Existing subnets by role, each a subnet of existingVirtualNetwork.id.
+ */
+export interface ExistingSubnetIDsArgs {
+    /**
+     * Subnet ID for the private endpoints.
+     */
+    privateEndpoints: pulumi.Input<string>;
+    /**
+     * Subnet ID for scoring compute, if any.
+     */
+    scoring?: pulumi.Input<string | undefined>;
+    /**
+     * Subnet ID for training compute.
+     */
+    training: pulumi.Input<string>;
 }
 
 /**
@@ -138,6 +221,34 @@ export function expressRouteSettingsArgsProvideDefaults(val: ExpressRouteSetting
 }
 
 /**
+ * Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
+ */
+export interface FirewallSettingsArgs {
+    /**
+     * Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+     */
+    dnsProxy?: pulumi.Input<boolean | undefined>;
+    /**
+     * More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+     */
+    extraFqdns?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
+     * Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+     */
+    sku?: pulumi.Input<enums.FirewallSku | undefined>;
+}
+/**
+ * firewallSettingsArgsProvideDefaults sets the appropriate defaults for FirewallSettingsArgs
+ */
+export function firewallSettingsArgsProvideDefaults(val: FirewallSettingsArgs): FirewallSettingsArgs {
+    return {
+        ...val,
+        dnsProxy: (val.dnsProxy) ?? false,
+        sku: (val.sku) ?? "Standard",
+    };
+}
+
+/**
  * BGP on the VPN gateway.
  */
 export interface GatewayBgpSettingsArgs {
@@ -153,6 +264,39 @@ export function gatewayBgpSettingsArgsProvideDefaults(val: GatewayBgpSettingsArg
     return {
         ...val,
         asn: (val.asn) ?? 65515,
+    };
+}
+
+/**
+ * Peer this network with a hub network. The spoke side is always created; the hub side with createRemotePeering (through a provider for the hub's subscription when it is another one). The deploying identity needs Network Contributor (or virtualNetworkPeerings write, read, delete and virtualNetworks/peer action) on both networks.
+ */
+export interface HubPeeringSettingsArgs {
+    /**
+     * Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+     */
+    allowForwardedTraffic?: pulumi.Input<boolean | undefined>;
+    /**
+     * Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+     */
+    createRemotePeering?: pulumi.Input<boolean | undefined>;
+    /**
+     * Resource ID of the hub's virtual network.
+     */
+    remoteVirtualNetworkId: pulumi.Input<string>;
+    /**
+     * Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+     */
+    useRemoteGateways?: pulumi.Input<boolean | undefined>;
+}
+/**
+ * hubPeeringSettingsArgsProvideDefaults sets the appropriate defaults for HubPeeringSettingsArgs
+ */
+export function hubPeeringSettingsArgsProvideDefaults(val: HubPeeringSettingsArgs): HubPeeringSettingsArgs {
+    return {
+        ...val,
+        allowForwardedTraffic: (val.allowForwardedTraffic) ?? true,
+        createRemotePeering: (val.createRemotePeering) ?? false,
+        useRemoteGateways: (val.useRemoteGateways) ?? false,
     };
 }
 
@@ -192,6 +336,29 @@ export interface IpsecPolicyArgs {
      * IPsec SA lifetime in seconds, at least 300 (Azure's default is 27000).
      */
     saLifeTimeSeconds: pulumi.Input<number>;
+}
+
+/**
+ * A Standard NAT gateway for the compute subnets.
+ */
+export interface NatGatewaySettingsArgs {
+    /**
+     * TCP idle timeout, 4 to 120 minutes.
+     */
+    idleTimeoutInMinutes?: pulumi.Input<number | undefined>;
+    /**
+     * Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+     */
+    publicIpPrefixLength?: pulumi.Input<number | undefined>;
+}
+/**
+ * natGatewaySettingsArgsProvideDefaults sets the appropriate defaults for NatGatewaySettingsArgs
+ */
+export function natGatewaySettingsArgsProvideDefaults(val: NatGatewaySettingsArgs): NatGatewaySettingsArgs {
+    return {
+        ...val,
+        idleTimeoutInMinutes: (val.idleTimeoutInMinutes) ?? 4,
+    };
 }
 
 /**
@@ -258,9 +425,22 @@ export function scoringSubnetSettingsArgsProvideDefaults(val: ScoringSubnetSetti
  */
 export interface ServiceTargetArgs {
     /**
+     * How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+     */
+    access?: pulumi.Input<enums.ServiceAccess | undefined>;
+    /**
      * Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
      */
     resourceId: pulumi.Input<string>;
+}
+/**
+ * serviceTargetArgsProvideDefaults sets the appropriate defaults for ServiceTargetArgs
+ */
+export function serviceTargetArgsProvideDefaults(val: ServiceTargetArgs): ServiceTargetArgs {
+    return {
+        ...val,
+        access: (val.access) ?? "privateEndpoint",
+    };
 }
 
 /**
@@ -316,13 +496,26 @@ export interface SiteToSiteSettingsArgs {
  */
 export interface StorageAccountTargetArgs {
     /**
+     * How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+     */
+    access?: pulumi.Input<enums.ServiceAccess | undefined>;
+    /**
      * Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
      */
     resourceId: pulumi.Input<string>;
     /**
-     * Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+     * Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
      */
     subresources?: pulumi.Input<pulumi.Input<enums.StorageSubresource>[] | undefined>;
+}
+/**
+ * storageAccountTargetArgsProvideDefaults sets the appropriate defaults for StorageAccountTargetArgs
+ */
+export function storageAccountTargetArgsProvideDefaults(val: StorageAccountTargetArgs): StorageAccountTargetArgs {
+    return {
+        ...val,
+        access: (val.access) ?? "privateEndpoint",
+    };
 }
 
 /**
@@ -337,6 +530,10 @@ export interface SubnetLayoutArgs {
      * The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
      */
     dnsResolverInbound?: pulumi.Input<inputs.SubnetSettingsArgs | undefined>;
+    /**
+     * `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
+     */
+    firewall?: pulumi.Input<inputs.SubnetSettingsArgs | undefined>;
     /**
      * `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
      */

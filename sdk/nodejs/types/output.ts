@@ -45,6 +45,44 @@ export interface DNSResolverDetails {
 }
 
 /**
+ * The egress path of the compute subnets.
+ */
+export interface EgressDetails {
+    /**
+     * Azure resource ID of the firewall (mode firewall).
+     */
+    firewallId?: string;
+    /**
+     * Azure resource ID of its policy; add your own rule collection groups to it.
+     */
+    firewallPolicyId?: string;
+    /**
+     * The firewall's private address, the compute subnets' next hop; a spoke's egress.nextHopIpAddress.
+     */
+    firewallPrivateIpAddress?: string;
+    /**
+     * The egress mode: default, natGateway, firewall or nextHop.
+     */
+    mode: string;
+    /**
+     * Azure resource ID of the NAT gateway (mode natGateway).
+     */
+    natGatewayId?: string;
+    /**
+     * The next hop of the compute subnets' 0.0.0.0/0 route (modes firewall and nextHop).
+     */
+    nextHopIpAddress?: string;
+    /**
+     * Whether compute subnets created with this mode are private (defaultOutboundAccess false).
+     */
+    privateSubnets: boolean;
+    /**
+     * The outbound public address (or prefix) of the NAT gateway or the firewall: what to allow on services that filter by source address.
+     */
+    publicIpAddresses?: string;
+}
+
+/**
  * The ExpressRoute gateway SecureMLNetwork created.
  */
 export interface ExpressRouteGatewayDetails {
@@ -70,6 +108,20 @@ export interface GatewayBgpDetails {
      * The gateway's BGP peer addresses (one per instance), as Azure reports them.
      */
     peeringAddresses: string[];
+}
+
+/**
+ * The peering with the hub network.
+ */
+export interface HubPeeringDetails {
+    /**
+     * Azure resource ID of this network's peering to the hub.
+     */
+    id: string;
+    /**
+     * Azure resource ID of the hub's peering to this network, when createRemotePeering is set.
+     */
+    remoteId?: string;
 }
 
 /**

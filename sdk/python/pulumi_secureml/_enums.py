@@ -10,13 +10,16 @@ __all__ = [
     'BastionSku',
     'Cloud',
     'DhGroup',
+    'EgressMode',
     'ExpressRouteGatewaySku',
+    'FirewallSku',
     'IkeEncryption',
     'IkeIntegrity',
     'IpsecEncryption',
     'IpsecIntegrity',
     'OutboundInternet',
     'PfsGroup',
+    'ServiceAccess',
     'StorageSubresource',
     'TunnelType',
     'VpnGatewaySku',
@@ -63,6 +66,26 @@ class DhGroup(_builtins.str, Enum):
     NONE = "None"
 
 
+@pulumi.type_token("secureml:index:EgressMode")
+class EgressMode(_builtins.str, Enum):
+    DEFAULT = "default"
+    """
+    Azure's default outbound access: compute without public IPs reaches Azure ML, Batch and Storage through addresses Azure assigns implicitly. Azure is retiring it for new networks (private subnets by default from API versions after 31 March 2026) and Azure Policy flags it.
+    """
+    NAT_GATEWAY = "natGateway"
+    """
+    A Standard NAT gateway with its own public IP (or prefix) on the compute subnets, which become private.
+    """
+    FIREWALL = "firewall"
+    """
+    Azure Firewall (Standard or Premium) with the rules Azure ML needs; the compute subnets become private and route 0.0.0.0/0 to it.
+    """
+    NEXT_HOP = "nextHop"
+    """
+    Route 0.0.0.0/0 from the compute subnets to an address you give (a hub firewall or appliance); the compute subnets become private. Nothing else is created.
+    """
+
+
 @pulumi.type_token("secureml:index:ExpressRouteGatewaySku")
 class ExpressRouteGatewaySku(_builtins.str, Enum):
     ER_GW1_AZ = "ErGw1AZ"
@@ -80,6 +103,18 @@ class ExpressRouteGatewaySku(_builtins.str, Enum):
     ER_GW_SCALE = "ErGwScale"
     """
     Scalable (1-40 scale units); needs a /26 GatewaySubnet.
+    """
+
+
+@pulumi.type_token("secureml:index:FirewallSku")
+class FirewallSku(_builtins.str, Enum):
+    STANDARD = "Standard"
+    """
+    DNS proxy, FQDN network rules, threat intelligence.
+    """
+    PREMIUM = "Premium"
+    """
+    Standard plus TLS inspection, IDPS and URL filtering.
     """
 
 
@@ -144,6 +179,18 @@ class PfsGroup(_builtins.str, Enum):
     PFS2 = "PFS2"
     PFS1 = "PFS1"
     NONE = "None"
+
+
+@pulumi.type_token("secureml:index:ServiceAccess")
+class ServiceAccess(_builtins.str, Enum):
+    PRIVATE_ENDPOINT = "privateEndpoint"
+    """
+    A private endpoint and its private DNS zone: the service gets a private address, reachable from VPN and on-premises clients.
+    """
+    SERVICE_ENDPOINT = "serviceEndpoint"
+    """
+    A service endpoint on the compute subnets: the service keeps its public address and DNS, and its firewall must allow the subnets (serviceEndpointSubnetIds). Not reachable from on premises. Storage and Key Vault only.
+    """
 
 
 @pulumi.type_token("secureml:index:StorageSubresource")

@@ -22,16 +22,28 @@ __all__ = [
     'DNSResolverSettingsArgsDict',
     'DNSSettingsArgs',
     'DNSSettingsArgsDict',
+    'EgressSettingsArgs',
+    'EgressSettingsArgsDict',
     'EntraIDSettingsArgs',
     'EntraIDSettingsArgsDict',
+    'ExistingNetworkSettingsArgs',
+    'ExistingNetworkSettingsArgsDict',
+    'ExistingSubnetIDsArgs',
+    'ExistingSubnetIDsArgsDict',
     'ExpressRouteConnectionSettingsArgs',
     'ExpressRouteConnectionSettingsArgsDict',
     'ExpressRouteSettingsArgs',
     'ExpressRouteSettingsArgsDict',
+    'FirewallSettingsArgs',
+    'FirewallSettingsArgsDict',
     'GatewayBgpSettingsArgs',
     'GatewayBgpSettingsArgsDict',
+    'HubPeeringSettingsArgs',
+    'HubPeeringSettingsArgsDict',
     'IpsecPolicyArgs',
     'IpsecPolicyArgsDict',
+    'NatGatewaySettingsArgs',
+    'NatGatewaySettingsArgsDict',
     'PointToSiteSettingsArgs',
     'PointToSiteSettingsArgsDict',
     'RootCertificateArgs',
@@ -204,6 +216,139 @@ class DNSSettingsArgs:
         pulumi.set(self, "link_virtual_network", value)
 
 
+class EgressSettingsArgsDict(TypedDict):
+    """
+    How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+    registries must be reachable from compute even when it has no public IP.
+
+    - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+      implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+      private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+      private") flags it, and the address is neither yours nor fixed.
+    - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+      fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+    - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+      the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+      the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+    - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+      (with hubPeering): the hub filters, nothing is created here.
+
+    Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+    that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+    until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+    network security group permission, not a path.
+    """
+    firewall: NotRequired[pulumi.Input[Optional['FirewallSettingsArgsDict']]]
+    """
+    Settings of Azure Firewall, for mode firewall.
+    """
+    mode: NotRequired[pulumi.Input[Optional['EgressMode']]]
+    """
+    The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+    """
+    nat_gateway: NotRequired[pulumi.Input[Optional['NatGatewaySettingsArgsDict']]]
+    """
+    Settings of the NAT gateway, for mode natGateway.
+    """
+    next_hop_ip_address: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+    """
+
+@pulumi.input_type
+class EgressSettingsArgs:
+    def __init__(__self__, *,
+                 firewall: pulumi.Input[Optional['FirewallSettingsArgs']] = None,
+                 mode: pulumi.Input[Optional['EgressMode']] = None,
+                 nat_gateway: pulumi.Input[Optional['NatGatewaySettingsArgs']] = None,
+                 next_hop_ip_address: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+        registries must be reachable from compute even when it has no public IP.
+
+        - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+          implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+          private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+          private") flags it, and the address is neither yours nor fixed.
+        - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+          fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+        - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+          the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+          the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+        - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+          (with hubPeering): the hub filters, nothing is created here.
+
+        Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+        that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+        until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+        network security group permission, not a path.
+
+
+        :param pulumi.Input['FirewallSettingsArgs'] firewall: Settings of Azure Firewall, for mode firewall.
+        :param pulumi.Input['EgressMode'] mode: The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+        :param pulumi.Input['NatGatewaySettingsArgs'] nat_gateway: Settings of the NAT gateway, for mode natGateway.
+        :param pulumi.Input[_builtins.str] next_hop_ip_address: For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+        """
+        if firewall is not None:
+            pulumi.set(__self__, "firewall", firewall)
+        if mode is None:
+            mode = 'default'
+        if mode is not None:
+            pulumi.set(__self__, "mode", mode)
+        if nat_gateway is not None:
+            pulumi.set(__self__, "nat_gateway", nat_gateway)
+        if next_hop_ip_address is not None:
+            pulumi.set(__self__, "next_hop_ip_address", next_hop_ip_address)
+
+    @_builtins.property
+    @pulumi.getter
+    def firewall(self) -> pulumi.Input[Optional['FirewallSettingsArgs']]:
+        """
+        Settings of Azure Firewall, for mode firewall.
+        """
+        return pulumi.get(self, "firewall")
+
+    @firewall.setter
+    def firewall(self, value: pulumi.Input[Optional['FirewallSettingsArgs']]):
+        pulumi.set(self, "firewall", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def mode(self) -> pulumi.Input[Optional['EgressMode']]:
+        """
+        The egress path: default, natGateway, firewall or nextHop. Any mode but default makes the compute subnets private (defaultOutboundAccess false), which Azure sets only when a subnet is created.
+        """
+        return pulumi.get(self, "mode")
+
+    @mode.setter
+    def mode(self, value: pulumi.Input[Optional['EgressMode']]):
+        pulumi.set(self, "mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="natGateway")
+    def nat_gateway(self) -> pulumi.Input[Optional['NatGatewaySettingsArgs']]:
+        """
+        Settings of the NAT gateway, for mode natGateway.
+        """
+        return pulumi.get(self, "nat_gateway")
+
+    @nat_gateway.setter
+    def nat_gateway(self, value: pulumi.Input[Optional['NatGatewaySettingsArgs']]):
+        pulumi.set(self, "nat_gateway", value)
+
+    @_builtins.property
+    @pulumi.getter(name="nextHopIpAddress")
+    def next_hop_ip_address(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        For mode nextHop: the private address of the hub's firewall or appliance that 0.0.0.0/0 is routed to. It must be in a private range and outside the compute subnets.
+        """
+        return pulumi.get(self, "next_hop_ip_address")
+
+    @next_hop_ip_address.setter
+    def next_hop_ip_address(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "next_hop_ip_address", value)
+
+
 class EntraIDSettingsArgsDict(TypedDict):
     """
     Microsoft Entra ID authentication for point-to-site users.
@@ -255,6 +400,131 @@ class EntraIDSettingsArgs:
     @audience.setter
     def audience(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "audience", value)
+
+
+class ExistingNetworkSettingsArgsDict(TypedDict):
+    """
+    Use a virtual network that exists already instead of creating one. The component adds its subnets to it, carved from addressSpace, which must lie inside the network's address space; or, with subnetIds, uses subnets you give and creates none. Nothing of the existing network is changed or deleted; its DNS servers cannot be set (dnsResolver.setVirtualNetworkDnsServers must be false). Azure ML needs it in the workspace's subscription and region.
+    """
+    id: pulumi.Input[_builtins.str]
+    """
+    Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+    """
+    subnet_ids: NotRequired[pulumi.Input[Optional['ExistingSubnetIDsArgsDict']]]
+    """
+    Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+    """
+
+@pulumi.input_type
+class ExistingNetworkSettingsArgs:
+    def __init__(__self__, *,
+                 id: pulumi.Input[_builtins.str],
+                 subnet_ids: pulumi.Input[Optional['ExistingSubnetIDsArgs']] = None):
+        """
+        Use a virtual network that exists already instead of creating one. The component adds its subnets to it, carved from addressSpace, which must lie inside the network's address space; or, with subnetIds, uses subnets you give and creates none. Nothing of the existing network is changed or deleted; its DNS servers cannot be set (dnsResolver.setVirtualNetworkDnsServers must be false). Azure ML needs it in the workspace's subscription and region.
+
+        :param pulumi.Input[_builtins.str] id: Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+        :param pulumi.Input['ExistingSubnetIDsArgs'] subnet_ids: Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+        """
+        pulumi.set(__self__, "id", id)
+        if subnet_ids is not None:
+            pulumi.set(__self__, "subnet_ids", subnet_ids)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> pulumi.Input[_builtins.str]:
+        """
+        Resource ID of the Microsoft.Network/virtualNetworks network, in the deploying subscription.
+        """
+        return pulumi.get(self, "id")
+
+    @id.setter
+    def id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="subnetIds")
+    def subnet_ids(self) -> pulumi.Input[Optional['ExistingSubnetIDsArgs']]:
+        """
+        Subnets of the network to use as they are, by role. When set, no subnet, network security group or route table is created: their rules are yours to apply.
+        """
+        return pulumi.get(self, "subnet_ids")
+
+    @subnet_ids.setter
+    def subnet_ids(self, value: pulumi.Input[Optional['ExistingSubnetIDsArgs']]):
+        pulumi.set(self, "subnet_ids", value)
+
+
+class ExistingSubnetIDsArgsDict(TypedDict):
+    """
+    Existing subnets by role, each a subnet of existingVirtualNetwork.id.
+    """
+    private_endpoints: pulumi.Input[_builtins.str]
+    """
+    Subnet ID for the private endpoints.
+    """
+    training: pulumi.Input[_builtins.str]
+    """
+    Subnet ID for training compute.
+    """
+    scoring: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Subnet ID for scoring compute, if any.
+    """
+
+@pulumi.input_type
+class ExistingSubnetIDsArgs:
+    def __init__(__self__, *,
+                 private_endpoints: pulumi.Input[_builtins.str],
+                 training: pulumi.Input[_builtins.str],
+                 scoring: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Existing subnets by role, each a subnet of existingVirtualNetwork.id.
+
+        :param pulumi.Input[_builtins.str] private_endpoints: Subnet ID for the private endpoints.
+        :param pulumi.Input[_builtins.str] training: Subnet ID for training compute.
+        :param pulumi.Input[_builtins.str] scoring: Subnet ID for scoring compute, if any.
+        """
+        pulumi.set(__self__, "private_endpoints", private_endpoints)
+        pulumi.set(__self__, "training", training)
+        if scoring is not None:
+            pulumi.set(__self__, "scoring", scoring)
+
+    @_builtins.property
+    @pulumi.getter(name="privateEndpoints")
+    def private_endpoints(self) -> pulumi.Input[_builtins.str]:
+        """
+        Subnet ID for the private endpoints.
+        """
+        return pulumi.get(self, "private_endpoints")
+
+    @private_endpoints.setter
+    def private_endpoints(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "private_endpoints", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def training(self) -> pulumi.Input[_builtins.str]:
+        """
+        Subnet ID for training compute.
+        """
+        return pulumi.get(self, "training")
+
+    @training.setter
+    def training(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "training", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def scoring(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Subnet ID for scoring compute, if any.
+        """
+        return pulumi.get(self, "scoring")
+
+    @scoring.setter
+    def scoring(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "scoring", value)
 
 
 class ExpressRouteConnectionSettingsArgsDict(TypedDict):
@@ -426,6 +696,84 @@ class ExpressRouteSettingsArgs:
         pulumi.set(self, "sku", value)
 
 
+class FirewallSettingsArgsDict(TypedDict):
+    """
+    Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
+    """
+    dns_proxy: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+    """
+    extra_fqdns: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+    """
+    sku: NotRequired[pulumi.Input[Optional['FirewallSku']]]
+    """
+    Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+    """
+
+@pulumi.input_type
+class FirewallSettingsArgs:
+    def __init__(__self__, *,
+                 dns_proxy: pulumi.Input[Optional[_builtins.bool]] = None,
+                 extra_fqdns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 sku: pulumi.Input[Optional['FirewallSku']] = None):
+        """
+        Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
+
+        :param pulumi.Input[_builtins.bool] dns_proxy: Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_fqdns: More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+        :param pulumi.Input['FirewallSku'] sku: Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+        """
+        if dns_proxy is None:
+            dns_proxy = False
+        if dns_proxy is not None:
+            pulumi.set(__self__, "dns_proxy", dns_proxy)
+        if extra_fqdns is not None:
+            pulumi.set(__self__, "extra_fqdns", extra_fqdns)
+        if sku is None:
+            sku = 'Standard'
+        if sku is not None:
+            pulumi.set(__self__, "sku", sku)
+
+    @_builtins.property
+    @pulumi.getter(name="dnsProxy")
+    def dns_proxy(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
+        """
+        return pulumi.get(self, "dns_proxy")
+
+    @dns_proxy.setter
+    def dns_proxy(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "dns_proxy", value)
+
+    @_builtins.property
+    @pulumi.getter(name="extraFqdns")
+    def extra_fqdns(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
+        """
+        return pulumi.get(self, "extra_fqdns")
+
+    @extra_fqdns.setter
+    def extra_fqdns(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "extra_fqdns", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sku(self) -> pulumi.Input[Optional['FirewallSku']]:
+        """
+        Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
+        """
+        return pulumi.get(self, "sku")
+
+    @sku.setter
+    def sku(self, value: pulumi.Input[Optional['FirewallSku']]):
+        pulumi.set(self, "sku", value)
+
+
 class GatewayBgpSettingsArgsDict(TypedDict):
     """
     BGP on the VPN gateway.
@@ -460,6 +808,105 @@ class GatewayBgpSettingsArgs:
     @asn.setter
     def asn(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "asn", value)
+
+
+class HubPeeringSettingsArgsDict(TypedDict):
+    """
+    Peer this network with a hub network. The spoke side is always created; the hub side with createRemotePeering (through a provider for the hub's subscription when it is another one). The deploying identity needs Network Contributor (or virtualNetworkPeerings write, read, delete and virtualNetworks/peer action) on both networks.
+    """
+    remote_virtual_network_id: pulumi.Input[_builtins.str]
+    """
+    Resource ID of the hub's virtual network.
+    """
+    allow_forwarded_traffic: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+    """
+    create_remote_peering: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+    """
+    use_remote_gateways: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+    """
+
+@pulumi.input_type
+class HubPeeringSettingsArgs:
+    def __init__(__self__, *,
+                 remote_virtual_network_id: pulumi.Input[_builtins.str],
+                 allow_forwarded_traffic: pulumi.Input[Optional[_builtins.bool]] = None,
+                 create_remote_peering: pulumi.Input[Optional[_builtins.bool]] = None,
+                 use_remote_gateways: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        Peer this network with a hub network. The spoke side is always created; the hub side with createRemotePeering (through a provider for the hub's subscription when it is another one). The deploying identity needs Network Contributor (or virtualNetworkPeerings write, read, delete and virtualNetworks/peer action) on both networks.
+
+        :param pulumi.Input[_builtins.str] remote_virtual_network_id: Resource ID of the hub's virtual network.
+        :param pulumi.Input[_builtins.bool] allow_forwarded_traffic: Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+        :param pulumi.Input[_builtins.bool] create_remote_peering: Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+        :param pulumi.Input[_builtins.bool] use_remote_gateways: Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+        """
+        pulumi.set(__self__, "remote_virtual_network_id", remote_virtual_network_id)
+        if allow_forwarded_traffic is None:
+            allow_forwarded_traffic = True
+        if allow_forwarded_traffic is not None:
+            pulumi.set(__self__, "allow_forwarded_traffic", allow_forwarded_traffic)
+        if create_remote_peering is None:
+            create_remote_peering = False
+        if create_remote_peering is not None:
+            pulumi.set(__self__, "create_remote_peering", create_remote_peering)
+        if use_remote_gateways is None:
+            use_remote_gateways = False
+        if use_remote_gateways is not None:
+            pulumi.set(__self__, "use_remote_gateways", use_remote_gateways)
+
+    @_builtins.property
+    @pulumi.getter(name="remoteVirtualNetworkId")
+    def remote_virtual_network_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        Resource ID of the hub's virtual network.
+        """
+        return pulumi.get(self, "remote_virtual_network_id")
+
+    @remote_virtual_network_id.setter
+    def remote_virtual_network_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "remote_virtual_network_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="allowForwardedTraffic")
+    def allow_forwarded_traffic(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
+        """
+        return pulumi.get(self, "allow_forwarded_traffic")
+
+    @allow_forwarded_traffic.setter
+    def allow_forwarded_traffic(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_forwarded_traffic", value)
+
+    @_builtins.property
+    @pulumi.getter(name="createRemotePeering")
+    def create_remote_peering(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+        """
+        return pulumi.get(self, "create_remote_peering")
+
+    @create_remote_peering.setter
+    def create_remote_peering(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "create_remote_peering", value)
+
+    @_builtins.property
+    @pulumi.getter(name="useRemoteGateways")
+    def use_remote_gateways(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
+        """
+        return pulumi.get(self, "use_remote_gateways")
+
+    @use_remote_gateways.setter
+    def use_remote_gateways(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "use_remote_gateways", value)
 
 
 class IpsecPolicyArgsDict(TypedDict):
@@ -626,6 +1073,62 @@ class IpsecPolicyArgs:
     @sa_life_time_seconds.setter
     def sa_life_time_seconds(self, value: pulumi.Input[_builtins.int]):
         pulumi.set(self, "sa_life_time_seconds", value)
+
+
+class NatGatewaySettingsArgsDict(TypedDict):
+    """
+    A Standard NAT gateway for the compute subnets.
+    """
+    idle_timeout_in_minutes: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    TCP idle timeout, 4 to 120 minutes.
+    """
+    public_ip_prefix_length: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+    """
+
+@pulumi.input_type
+class NatGatewaySettingsArgs:
+    def __init__(__self__, *,
+                 idle_timeout_in_minutes: pulumi.Input[Optional[_builtins.int]] = None,
+                 public_ip_prefix_length: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        A Standard NAT gateway for the compute subnets.
+
+        :param pulumi.Input[_builtins.int] idle_timeout_in_minutes: TCP idle timeout, 4 to 120 minutes.
+        :param pulumi.Input[_builtins.int] public_ip_prefix_length: Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+        """
+        if idle_timeout_in_minutes is None:
+            idle_timeout_in_minutes = 4
+        if idle_timeout_in_minutes is not None:
+            pulumi.set(__self__, "idle_timeout_in_minutes", idle_timeout_in_minutes)
+        if public_ip_prefix_length is not None:
+            pulumi.set(__self__, "public_ip_prefix_length", public_ip_prefix_length)
+
+    @_builtins.property
+    @pulumi.getter(name="idleTimeoutInMinutes")
+    def idle_timeout_in_minutes(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        TCP idle timeout, 4 to 120 minutes.
+        """
+        return pulumi.get(self, "idle_timeout_in_minutes")
+
+    @idle_timeout_in_minutes.setter
+    def idle_timeout_in_minutes(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "idle_timeout_in_minutes", value)
+
+    @_builtins.property
+    @pulumi.getter(name="publicIpPrefixLength")
+    def public_ip_prefix_length(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Give the NAT gateway a public IP prefix of this length (28 to 31: 16 to 2 addresses) instead of one public IP, for more outbound connections or a fixed range to allow elsewhere.
+        """
+        return pulumi.get(self, "public_ip_prefix_length")
+
+    @public_ip_prefix_length.setter
+    def public_ip_prefix_length(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "public_ip_prefix_length", value)
 
 
 class PointToSiteSettingsArgsDict(TypedDict):
@@ -837,17 +1340,27 @@ class ServiceTargetArgsDict(TypedDict):
     """
     Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
     """
+    access: NotRequired[pulumi.Input[Optional['ServiceAccess']]]
+    """
+    How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+    """
 
 @pulumi.input_type
 class ServiceTargetArgs:
     def __init__(__self__, *,
-                 resource_id: pulumi.Input[_builtins.str]):
+                 resource_id: pulumi.Input[_builtins.str],
+                 access: pulumi.Input[Optional['ServiceAccess']] = None):
         """
         An existing Azure resource to reach through a private endpoint.
 
         :param pulumi.Input[_builtins.str] resource_id: Azure resource ID of the service, for example `/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.KeyVault/vaults/<name>` for `keyVault`. Its type must match the input (`Microsoft.MachineLearningServices/workspaces`, `Microsoft.KeyVault/vaults` or `Microsoft.ContainerRegistry/registries`). A wrong or malformed ID fails the preview when the value is known then (a literal, config or a stack reference); otherwise no private endpoint is created until every service ID has been checked.
+        :param pulumi.Input['ServiceAccess'] access: How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
         """
         pulumi.set(__self__, "resource_id", resource_id)
+        if access is None:
+            access = 'privateEndpoint'
+        if access is not None:
+            pulumi.set(__self__, "access", access)
 
     @_builtins.property
     @pulumi.getter(name="resourceId")
@@ -860,6 +1373,18 @@ class ServiceTargetArgs:
     @resource_id.setter
     def resource_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "resource_id", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def access(self) -> pulumi.Input[Optional['ServiceAccess']]:
+        """
+        How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+        """
+        return pulumi.get(self, "access")
+
+    @access.setter
+    def access(self, value: pulumi.Input[Optional['ServiceAccess']]):
+        pulumi.set(self, "access", value)
 
 
 class SiteBgpSettingsArgsDict(TypedDict):
@@ -1074,23 +1599,33 @@ class StorageAccountTargetArgsDict(TypedDict):
     """
     Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
     """
+    access: NotRequired[pulumi.Input[Optional['ServiceAccess']]]
+    """
+    How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+    """
     subresources: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['StorageSubresource']]]]]
     """
-    Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+    Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
     """
 
 @pulumi.input_type
 class StorageAccountTargetArgs:
     def __init__(__self__, *,
                  resource_id: pulumi.Input[_builtins.str],
+                 access: pulumi.Input[Optional['ServiceAccess']] = None,
                  subresources: pulumi.Input[Optional[Sequence[pulumi.Input['StorageSubresource']]]] = None):
         """
         An existing storage account to reach through private endpoints, one per sub-resource.
 
         :param pulumi.Input[_builtins.str] resource_id: Azure resource ID of a `Microsoft.Storage/storageAccounts` resource.
-        :param pulumi.Input[Sequence[pulumi.Input['StorageSubresource']]] subresources: Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+        :param pulumi.Input['ServiceAccess'] access: How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+        :param pulumi.Input[Sequence[pulumi.Input['StorageSubresource']]] subresources: Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
         """
         pulumi.set(__self__, "resource_id", resource_id)
+        if access is None:
+            access = 'privateEndpoint'
+        if access is not None:
+            pulumi.set(__self__, "access", access)
         if subresources is not None:
             pulumi.set(__self__, "subresources", subresources)
 
@@ -1108,9 +1643,21 @@ class StorageAccountTargetArgs:
 
     @_builtins.property
     @pulumi.getter
+    def access(self) -> pulumi.Input[Optional['ServiceAccess']]:
+        """
+        How compute reaches the service: privateEndpoint (the default) or serviceEndpoint, for storageAccount and keyVault only (Azure ML supports no other; a registry needs a private endpoint). A service endpoint replaces the service's private endpoints and zones; its firewall must then allow serviceEndpointSubnetIds.
+        """
+        return pulumi.get(self, "access")
+
+    @access.setter
+    def access(self, value: pulumi.Input[Optional['ServiceAccess']]):
+        pulumi.set(self, "access", value)
+
+    @_builtins.property
+    @pulumi.getter
     def subresources(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['StorageSubresource']]]]:
         """
-        Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`.
+        Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and ParallelRunStep, and `dfs` for Data Lake Storage Gen2. Defaults to `[blob, file]`; private endpoints only.
         """
         return pulumi.get(self, "subresources")
 
@@ -1130,6 +1677,10 @@ class SubnetLayoutArgsDict(TypedDict):
     dns_resolver_inbound: NotRequired[pulumi.Input[Optional['SubnetSettingsArgsDict']]]
     """
     The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+    """
+    firewall: NotRequired[pulumi.Input[Optional['SubnetSettingsArgsDict']]]
+    """
+    `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
     """
     gateway: NotRequired[pulumi.Input[Optional['SubnetSettingsArgsDict']]]
     """
@@ -1153,6 +1704,7 @@ class SubnetLayoutArgs:
     def __init__(__self__, *,
                  bastion: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
                  dns_resolver_inbound: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
+                 firewall: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
                  gateway: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
                  private_endpoints: pulumi.Input[Optional['SubnetSettingsArgs']] = None,
                  scoring: pulumi.Input[Optional['ScoringSubnetSettingsArgs']] = None,
@@ -1162,6 +1714,7 @@ class SubnetLayoutArgs:
 
         :param pulumi.Input['SubnetSettingsArgs'] bastion: `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
         :param pulumi.Input['SubnetSettingsArgs'] dns_resolver_inbound: The subnet of the DNS resolver's inbound endpoint, for `dnsResolver`: /28 to /24, delegated to `Microsoft.Network/dnsResolvers`, holding nothing else.
+        :param pulumi.Input['SubnetSettingsArgs'] firewall: `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
         :param pulumi.Input['SubnetSettingsArgs'] gateway: `GatewaySubnet`, for `vpnGateway` and `expressRoute`: /27 or larger (/26 or larger for ErGwScale). It never gets a network security group or a route table.
         :param pulumi.Input['SubnetSettingsArgs'] private_endpoints: Subnet for the private endpoints of the workspace and its services. Must hold the addresses the endpoints take (3 for the workspace, 2 for the registry, 1 for each other endpoint).
         :param pulumi.Input['ScoringSubnetSettingsArgs'] scoring: Subnet for inference compute such as attached Kubernetes. Can be switched off.
@@ -1171,6 +1724,8 @@ class SubnetLayoutArgs:
             pulumi.set(__self__, "bastion", bastion)
         if dns_resolver_inbound is not None:
             pulumi.set(__self__, "dns_resolver_inbound", dns_resolver_inbound)
+        if firewall is not None:
+            pulumi.set(__self__, "firewall", firewall)
         if gateway is not None:
             pulumi.set(__self__, "gateway", gateway)
         if private_endpoints is not None:
@@ -1203,6 +1758,18 @@ class SubnetLayoutArgs:
     @dns_resolver_inbound.setter
     def dns_resolver_inbound(self, value: pulumi.Input[Optional['SubnetSettingsArgs']]):
         pulumi.set(self, "dns_resolver_inbound", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def firewall(self) -> pulumi.Input[Optional['SubnetSettingsArgs']]:
+        """
+        `AzureFirewallSubnet`, for egress mode firewall: /26 or larger, no network security group (Azure disables it there).
+        """
+        return pulumi.get(self, "firewall")
+
+    @firewall.setter
+    def firewall(self, value: pulumi.Input[Optional['SubnetSettingsArgs']]):
+        pulumi.set(self, "firewall", value)
 
     @_builtins.property
     @pulumi.getter

@@ -19,8 +19,10 @@ from ._enums import *
 __all__ = [
     'BastionDetails',
     'DNSResolverDetails',
+    'EgressDetails',
     'ExpressRouteGatewayDetails',
     'GatewayBgpDetails',
+    'HubPeeringDetails',
     'PointToSiteDetails',
     'PrivateEndpointDetails',
     'VpnGatewayDetails',
@@ -156,6 +158,141 @@ class DNSResolverDetails(dict):
 
 
 @pulumi.output_type
+class EgressDetails(dict):
+    """
+    The egress path of the compute subnets.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "privateSubnets":
+            suggest = "private_subnets"
+        elif key == "firewallId":
+            suggest = "firewall_id"
+        elif key == "firewallPolicyId":
+            suggest = "firewall_policy_id"
+        elif key == "firewallPrivateIpAddress":
+            suggest = "firewall_private_ip_address"
+        elif key == "natGatewayId":
+            suggest = "nat_gateway_id"
+        elif key == "nextHopIpAddress":
+            suggest = "next_hop_ip_address"
+        elif key == "publicIpAddresses":
+            suggest = "public_ip_addresses"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in EgressDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        EgressDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        EgressDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 mode: _builtins.str,
+                 private_subnets: _builtins.bool,
+                 firewall_id: Optional[_builtins.str] = None,
+                 firewall_policy_id: Optional[_builtins.str] = None,
+                 firewall_private_ip_address: Optional[_builtins.str] = None,
+                 nat_gateway_id: Optional[_builtins.str] = None,
+                 next_hop_ip_address: Optional[_builtins.str] = None,
+                 public_ip_addresses: Optional[_builtins.str] = None):
+        """
+        The egress path of the compute subnets.
+
+        :param _builtins.str mode: The egress mode: default, natGateway, firewall or nextHop.
+        :param _builtins.bool private_subnets: Whether compute subnets created with this mode are private (defaultOutboundAccess false).
+        :param _builtins.str firewall_id: Azure resource ID of the firewall (mode firewall).
+        :param _builtins.str firewall_policy_id: Azure resource ID of its policy; add your own rule collection groups to it.
+        :param _builtins.str firewall_private_ip_address: The firewall's private address, the compute subnets' next hop; a spoke's egress.nextHopIpAddress.
+        :param _builtins.str nat_gateway_id: Azure resource ID of the NAT gateway (mode natGateway).
+        :param _builtins.str next_hop_ip_address: The next hop of the compute subnets' 0.0.0.0/0 route (modes firewall and nextHop).
+        :param _builtins.str public_ip_addresses: The outbound public address (or prefix) of the NAT gateway or the firewall: what to allow on services that filter by source address.
+        """
+        pulumi.set(__self__, "mode", mode)
+        pulumi.set(__self__, "private_subnets", private_subnets)
+        if firewall_id is not None:
+            pulumi.set(__self__, "firewall_id", firewall_id)
+        if firewall_policy_id is not None:
+            pulumi.set(__self__, "firewall_policy_id", firewall_policy_id)
+        if firewall_private_ip_address is not None:
+            pulumi.set(__self__, "firewall_private_ip_address", firewall_private_ip_address)
+        if nat_gateway_id is not None:
+            pulumi.set(__self__, "nat_gateway_id", nat_gateway_id)
+        if next_hop_ip_address is not None:
+            pulumi.set(__self__, "next_hop_ip_address", next_hop_ip_address)
+        if public_ip_addresses is not None:
+            pulumi.set(__self__, "public_ip_addresses", public_ip_addresses)
+
+    @_builtins.property
+    @pulumi.getter
+    def mode(self) -> _builtins.str:
+        """
+        The egress mode: default, natGateway, firewall or nextHop.
+        """
+        return pulumi.get(self, "mode")
+
+    @_builtins.property
+    @pulumi.getter(name="privateSubnets")
+    def private_subnets(self) -> _builtins.bool:
+        """
+        Whether compute subnets created with this mode are private (defaultOutboundAccess false).
+        """
+        return pulumi.get(self, "private_subnets")
+
+    @_builtins.property
+    @pulumi.getter(name="firewallId")
+    def firewall_id(self) -> Optional[_builtins.str]:
+        """
+        Azure resource ID of the firewall (mode firewall).
+        """
+        return pulumi.get(self, "firewall_id")
+
+    @_builtins.property
+    @pulumi.getter(name="firewallPolicyId")
+    def firewall_policy_id(self) -> Optional[_builtins.str]:
+        """
+        Azure resource ID of its policy; add your own rule collection groups to it.
+        """
+        return pulumi.get(self, "firewall_policy_id")
+
+    @_builtins.property
+    @pulumi.getter(name="firewallPrivateIpAddress")
+    def firewall_private_ip_address(self) -> Optional[_builtins.str]:
+        """
+        The firewall's private address, the compute subnets' next hop; a spoke's egress.nextHopIpAddress.
+        """
+        return pulumi.get(self, "firewall_private_ip_address")
+
+    @_builtins.property
+    @pulumi.getter(name="natGatewayId")
+    def nat_gateway_id(self) -> Optional[_builtins.str]:
+        """
+        Azure resource ID of the NAT gateway (mode natGateway).
+        """
+        return pulumi.get(self, "nat_gateway_id")
+
+    @_builtins.property
+    @pulumi.getter(name="nextHopIpAddress")
+    def next_hop_ip_address(self) -> Optional[_builtins.str]:
+        """
+        The next hop of the compute subnets' 0.0.0.0/0 route (modes firewall and nextHop).
+        """
+        return pulumi.get(self, "next_hop_ip_address")
+
+    @_builtins.property
+    @pulumi.getter(name="publicIpAddresses")
+    def public_ip_addresses(self) -> Optional[_builtins.str]:
+        """
+        The outbound public address (or prefix) of the NAT gateway or the firewall: what to allow on services that filter by source address.
+        """
+        return pulumi.get(self, "public_ip_addresses")
+
+
+@pulumi.output_type
 class ExpressRouteGatewayDetails(dict):
     """
     The ExpressRoute gateway SecureMLNetwork created.
@@ -256,6 +393,58 @@ class GatewayBgpDetails(dict):
         The gateway's BGP peer addresses (one per instance), as Azure reports them.
         """
         return pulumi.get(self, "peering_addresses")
+
+
+@pulumi.output_type
+class HubPeeringDetails(dict):
+    """
+    The peering with the hub network.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "remoteId":
+            suggest = "remote_id"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in HubPeeringDetails. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        HubPeeringDetails.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        HubPeeringDetails.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 id: _builtins.str,
+                 remote_id: Optional[_builtins.str] = None):
+        """
+        The peering with the hub network.
+
+        :param _builtins.str id: Azure resource ID of this network's peering to the hub.
+        :param _builtins.str remote_id: Azure resource ID of the hub's peering to this network, when createRemotePeering is set.
+        """
+        pulumi.set(__self__, "id", id)
+        if remote_id is not None:
+            pulumi.set(__self__, "remote_id", remote_id)
+
+    @_builtins.property
+    @pulumi.getter
+    def id(self) -> _builtins.str:
+        """
+        Azure resource ID of this network's peering to the hub.
+        """
+        return pulumi.get(self, "id")
+
+    @_builtins.property
+    @pulumi.getter(name="remoteId")
+    def remote_id(self) -> Optional[_builtins.str]:
+        """
+        Azure resource ID of the hub's peering to this network, when createRemotePeering is set.
+        """
+        return pulumi.get(self, "remote_id")
 
 
 @pulumi.output_type

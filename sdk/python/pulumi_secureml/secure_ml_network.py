@@ -25,13 +25,17 @@ class SecureMLNetworkArgs:
                  location: pulumi.Input[_builtins.str],
                  resource_group_name: pulumi.Input[_builtins.str],
                  address_space: pulumi.Input[Optional[_builtins.str]] = None,
+                 application_security_groups: Optional[_builtins.bool] = None,
                  bastion: pulumi.Input[Optional['BastionSettingsArgs']] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional['ServiceTargetArgs']] = None,
                  dns: pulumi.Input[Optional['DNSSettingsArgs']] = None,
                  dns_resolver: pulumi.Input[Optional['DNSResolverSettingsArgs']] = None,
+                 egress: pulumi.Input[Optional['EgressSettingsArgs']] = None,
+                 existing_virtual_network: pulumi.Input[Optional['ExistingNetworkSettingsArgs']] = None,
                  express_route: pulumi.Input[Optional['ExpressRouteSettingsArgs']] = None,
+                 hub_peering: pulumi.Input[Optional['HubPeeringSettingsArgs']] = None,
                  key_vault: pulumi.Input[Optional['ServiceTargetArgs']] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
                  storage_account: pulumi.Input[Optional['StorageAccountTargetArgs']] = None,
@@ -45,6 +49,7 @@ class SecureMLNetworkArgs:
         :param pulumi.Input[_builtins.str] location: Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
         :param pulumi.Input[_builtins.str] resource_group_name: Name of the existing resource group that receives the network resources: virtual network, network security groups, route tables, private DNS zones and private endpoints. 1-90 letters, digits, `_`, `-`, `.`, `(` or `)`, not ending with `.`.
         :param pulumi.Input[_builtins.str] address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
+        :param _builtins.bool application_security_groups: Create application security groups for compute and for the private endpoints; the endpoints join theirs and the endpoint subnet's rules use it. Put your own machines in the compute group (applicationSecurityGroupIds); Azure ML's managed compute cannot join one, so no rule depends on membership of the compute group.
         :param pulumi.Input['BastionSettingsArgs'] bastion: Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
         :param pulumi.Input['Cloud'] cloud: The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
         :param _builtins.bool compute_public_ip: Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
@@ -79,7 +84,28 @@ class SecureMLNetworkArgs:
                followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
                point-to-site clients in their profile, so download the profile after the first deployment. Virtual
                machines already running pick up a change of DNS servers only after a restart.
+        :param pulumi.Input['EgressSettingsArgs'] egress: How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+               registries must be reachable from compute even when it has no public IP.
+               
+               - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+                 implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+                 private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+                 private") flags it, and the address is neither yours nor fixed.
+               - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+                 fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+               - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+                 the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+                 the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+               - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+                 (with hubPeering): the hub filters, nothing is created here.
+               
+               Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+               that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+               until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+               network security group permission, not a path.
+        :param pulumi.Input['ExistingNetworkSettingsArgs'] existing_virtual_network: A virtual network that exists already, to add the subnets to (or to take subnets from) instead of creating a network.
         :param pulumi.Input['ExpressRouteSettingsArgs'] express_route: An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
+        :param pulumi.Input['HubPeeringSettingsArgs'] hub_peering: Peer the network with a hub network, for hub-and-spoke.
         :param pulumi.Input['ServiceTargetArgs'] key_vault: The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
         :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet. This is an NSG permission,
                not an egress path: compute without public IPs still leaves the network through Azure's default
@@ -144,6 +170,10 @@ class SecureMLNetworkArgs:
             address_space = '10.0.0.0/16'
         if address_space is not None:
             pulumi.set(__self__, "address_space", address_space)
+        if application_security_groups is None:
+            application_security_groups = False
+        if application_security_groups is not None:
+            pulumi.set(__self__, "application_security_groups", application_security_groups)
         if bastion is not None:
             pulumi.set(__self__, "bastion", bastion)
         if cloud is None:
@@ -160,8 +190,14 @@ class SecureMLNetworkArgs:
             pulumi.set(__self__, "dns", dns)
         if dns_resolver is not None:
             pulumi.set(__self__, "dns_resolver", dns_resolver)
+        if egress is not None:
+            pulumi.set(__self__, "egress", egress)
+        if existing_virtual_network is not None:
+            pulumi.set(__self__, "existing_virtual_network", existing_virtual_network)
         if express_route is not None:
             pulumi.set(__self__, "express_route", express_route)
+        if hub_peering is not None:
+            pulumi.set(__self__, "hub_peering", hub_peering)
         if key_vault is not None:
             pulumi.set(__self__, "key_vault", key_vault)
         if outbound_internet is None:
@@ -214,6 +250,18 @@ class SecureMLNetworkArgs:
     @address_space.setter
     def address_space(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "address_space", value)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationSecurityGroups")
+    def application_security_groups(self) -> Optional[_builtins.bool]:
+        """
+        Create application security groups for compute and for the private endpoints; the endpoints join theirs and the endpoint subnet's rules use it. Put your own machines in the compute group (applicationSecurityGroupIds); Azure ML's managed compute cannot join one, so no rule depends on membership of the compute group.
+        """
+        return pulumi.get(self, "application_security_groups")
+
+    @application_security_groups.setter
+    def application_security_groups(self, value: Optional[_builtins.bool]):
+        pulumi.set(self, "application_security_groups", value)
 
     @_builtins.property
     @pulumi.getter
@@ -316,6 +364,48 @@ class SecureMLNetworkArgs:
         pulumi.set(self, "dns_resolver", value)
 
     @_builtins.property
+    @pulumi.getter
+    def egress(self) -> pulumi.Input[Optional['EgressSettingsArgs']]:
+        """
+        How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+        registries must be reachable from compute even when it has no public IP.
+
+        - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+          implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+          private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+          private") flags it, and the address is neither yours nor fixed.
+        - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+          fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+        - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+          the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+          the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+        - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+          (with hubPeering): the hub filters, nothing is created here.
+
+        Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+        that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+        until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+        network security group permission, not a path.
+        """
+        return pulumi.get(self, "egress")
+
+    @egress.setter
+    def egress(self, value: pulumi.Input[Optional['EgressSettingsArgs']]):
+        pulumi.set(self, "egress", value)
+
+    @_builtins.property
+    @pulumi.getter(name="existingVirtualNetwork")
+    def existing_virtual_network(self) -> pulumi.Input[Optional['ExistingNetworkSettingsArgs']]:
+        """
+        A virtual network that exists already, to add the subnets to (or to take subnets from) instead of creating a network.
+        """
+        return pulumi.get(self, "existing_virtual_network")
+
+    @existing_virtual_network.setter
+    def existing_virtual_network(self, value: pulumi.Input[Optional['ExistingNetworkSettingsArgs']]):
+        pulumi.set(self, "existing_virtual_network", value)
+
+    @_builtins.property
     @pulumi.getter(name="expressRoute")
     def express_route(self) -> pulumi.Input[Optional['ExpressRouteSettingsArgs']]:
         """
@@ -326,6 +416,18 @@ class SecureMLNetworkArgs:
     @express_route.setter
     def express_route(self, value: pulumi.Input[Optional['ExpressRouteSettingsArgs']]):
         pulumi.set(self, "express_route", value)
+
+    @_builtins.property
+    @pulumi.getter(name="hubPeering")
+    def hub_peering(self) -> pulumi.Input[Optional['HubPeeringSettingsArgs']]:
+        """
+        Peer the network with a hub network, for hub-and-spoke.
+        """
+        return pulumi.get(self, "hub_peering")
+
+    @hub_peering.setter
+    def hub_peering(self, value: pulumi.Input[Optional['HubPeeringSettingsArgs']]):
+        pulumi.set(self, "hub_peering", value)
 
     @_builtins.property
     @pulumi.getter(name="keyVault")
@@ -469,13 +571,17 @@ class SecureMLNetwork(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  address_space: pulumi.Input[Optional[_builtins.str]] = None,
+                 application_security_groups: Optional[_builtins.bool] = None,
                  bastion: pulumi.Input[Optional[Union['BastionSettingsArgs', 'BastionSettingsArgsDict']]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  dns: pulumi.Input[Optional[Union['DNSSettingsArgs', 'DNSSettingsArgsDict']]] = None,
                  dns_resolver: pulumi.Input[Optional[Union['DNSResolverSettingsArgs', 'DNSResolverSettingsArgsDict']]] = None,
+                 egress: pulumi.Input[Optional[Union['EgressSettingsArgs', 'EgressSettingsArgsDict']]] = None,
+                 existing_virtual_network: pulumi.Input[Optional[Union['ExistingNetworkSettingsArgs', 'ExistingNetworkSettingsArgsDict']]] = None,
                  express_route: pulumi.Input[Optional[Union['ExpressRouteSettingsArgs', 'ExpressRouteSettingsArgsDict']]] = None,
+                 hub_peering: pulumi.Input[Optional[Union['HubPeeringSettingsArgs', 'HubPeeringSettingsArgsDict']]] = None,
                  key_vault: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
@@ -508,6 +614,7 @@ class SecureMLNetwork(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] address_space: IPv4 address space of the virtual network. Must not overlap `172.17.0.0/16`, which Docker uses on Azure ML compute. Subnets without an explicit prefix take the fixed slot of their role in it (see `subnets`). A range outside the private ranges (10/8, 172.16/12, 192.168/16, 100.64/10) gets a warning.
+        :param _builtins.bool application_security_groups: Create application security groups for compute and for the private endpoints; the endpoints join theirs and the endpoint subnet's rules use it. Put your own machines in the compute group (applicationSecurityGroupIds); Azure ML's managed compute cannot join one, so no rule depends on membership of the compute group.
         :param pulumi.Input[Union['BastionSettingsArgs', 'BastionSettingsArgsDict']] bastion: Azure Bastion for administrators, in `AzureBastionSubnet` with the full rule set Bastion needs. Refused in AzureUSGovernment and AzureChinaCloud when the network is linked to private DNS zones, which Azure does not support there.
         :param pulumi.Input['Cloud'] cloud: The Azure cloud. Selects the private DNS zone names (for example `privatelink.api.azureml.ms` in AzureCloud, `privatelink.api.ml.azure.us` in AzureUSGovernment).
         :param _builtins.bool compute_public_ip: Whether compute instances and clusters in this network have public IP addresses. When true, the compute subnets also allow inbound TCP 44224 from `AzureMachineLearning` and get a route table sending `AzureMachineLearning` and `BatchNodeManagement.<region>` to Internet, as Azure ML requires for public-IP compute. Leave false (no public IP) for a private network.
@@ -542,7 +649,28 @@ class SecureMLNetwork(pulumi.ComponentResource):
                followed by Azure DNS (168.63.129.16) when a VPN gateway is present: the gateway hands the servers to
                point-to-site clients in their profile, so download the profile after the first deployment. Virtual
                machines already running pick up a change of DNS servers only after a restart.
+        :param pulumi.Input[Union['EgressSettingsArgs', 'EgressSettingsArgsDict']] egress: How compute reaches the Internet: Azure ML, Batch, Storage, Microsoft Entra ID and container
+               registries must be reachable from compute even when it has no public IP.
+               
+               - `default` relies on Azure's default outbound access: Azure gives compute without public IPs an
+                 implicit outbound address. It works today, but Azure is retiring it for new networks (subnets are
+                 private by default at API versions released after 31 March 2026), Azure Policy ("Subnets should be
+                 private") flags it, and the address is neither yours nor fixed.
+               - `natGateway` adds a Standard NAT gateway with its own public IP or prefix to the compute subnets: a
+                 fixed outbound address, no filtering. About the cost of one gateway and its IPs.
+               - `firewall` adds Azure Firewall (Standard or Premium) in `AzureFirewallSubnet`, with a policy holding
+                 the network and application rules Azure ML needs for the cloud and region, and routes 0.0.0.0/0 from
+                 the compute subnets to it: every outbound connection is filtered and logged. The most expensive.
+               - `nextHop` routes 0.0.0.0/0 from the compute subnets to an address you give, usually a hub's firewall
+                 (with hubPeering): the hub filters, nothing is created here.
+               
+               Any mode but `default` makes the compute subnets private (`defaultOutboundAccess: false`). Azure sets
+               that only when a subnet is created: a compute subnet that already exists keeps default outbound access
+               until it is emptied and recreated (the preview says which). `outboundInternet` stays what it is: a
+               network security group permission, not a path.
+        :param pulumi.Input[Union['ExistingNetworkSettingsArgs', 'ExistingNetworkSettingsArgsDict']] existing_virtual_network: A virtual network that exists already, to add the subnets to (or to take subnets from) instead of creating a network.
         :param pulumi.Input[Union['ExpressRouteSettingsArgs', 'ExpressRouteSettingsArgsDict']] express_route: An ExpressRoute gateway in `GatewaySubnet`, and optionally its connection to a circuit. It shares `GatewaySubnet` with `vpnGateway` when both are set (both then use BGP).
+        :param pulumi.Input[Union['HubPeeringSettingsArgs', 'HubPeeringSettingsArgsDict']] hub_peering: Peer the network with a hub network, for hub-and-spoke.
         :param pulumi.Input[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']] key_vault: The workspace's Key Vault. Creates a private endpoint (group `vault`) and the `privatelink.vaultcore.*` zone.
         :param pulumi.Input[_builtins.str] location: Azure region of the network, for example `eastus` or `East US`; it must be a region of `cloud`. Required because the regional service tags in the security rules (`Storage.<region>`, `BatchNodeManagement.<region>`) name it. Compute, the workspace and its private endpoints must be in this region.
         :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute in the training and scoring subnets may reach the Internet. This is an NSG permission,
@@ -644,13 +772,17 @@ class SecureMLNetwork(pulumi.ComponentResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  address_space: pulumi.Input[Optional[_builtins.str]] = None,
+                 application_security_groups: Optional[_builtins.bool] = None,
                  bastion: pulumi.Input[Optional[Union['BastionSettingsArgs', 'BastionSettingsArgsDict']]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  compute_public_ip: Optional[_builtins.bool] = None,
                  container_registry: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  dns: pulumi.Input[Optional[Union['DNSSettingsArgs', 'DNSSettingsArgsDict']]] = None,
                  dns_resolver: pulumi.Input[Optional[Union['DNSResolverSettingsArgs', 'DNSResolverSettingsArgsDict']]] = None,
+                 egress: pulumi.Input[Optional[Union['EgressSettingsArgs', 'EgressSettingsArgsDict']]] = None,
+                 existing_virtual_network: pulumi.Input[Optional[Union['ExistingNetworkSettingsArgs', 'ExistingNetworkSettingsArgsDict']]] = None,
                  express_route: pulumi.Input[Optional[Union['ExpressRouteSettingsArgs', 'ExpressRouteSettingsArgsDict']]] = None,
+                 hub_peering: pulumi.Input[Optional[Union['HubPeeringSettingsArgs', 'HubPeeringSettingsArgsDict']]] = None,
                  key_vault: pulumi.Input[Optional[Union['ServiceTargetArgs', 'ServiceTargetArgsDict']]] = None,
                  location: pulumi.Input[Optional[_builtins.str]] = None,
                  outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
@@ -674,6 +806,9 @@ class SecureMLNetwork(pulumi.ComponentResource):
             if address_space is None:
                 address_space = '10.0.0.0/16'
             __props__.__dict__["address_space"] = address_space
+            if application_security_groups is None:
+                application_security_groups = False
+            __props__.__dict__["application_security_groups"] = application_security_groups
             __props__.__dict__["bastion"] = bastion
             if cloud is None:
                 cloud = 'AzureCloud'
@@ -684,7 +819,10 @@ class SecureMLNetwork(pulumi.ComponentResource):
             __props__.__dict__["container_registry"] = container_registry
             __props__.__dict__["dns"] = dns
             __props__.__dict__["dns_resolver"] = dns_resolver
+            __props__.__dict__["egress"] = egress
+            __props__.__dict__["existing_virtual_network"] = existing_virtual_network
             __props__.__dict__["express_route"] = express_route
+            __props__.__dict__["hub_peering"] = hub_peering
             __props__.__dict__["key_vault"] = key_vault
             if location is None and not opts.urn:
                 raise TypeError("Missing required property 'location'")
@@ -700,12 +838,14 @@ class SecureMLNetwork(pulumi.ComponentResource):
             __props__.__dict__["tags"] = tags
             __props__.__dict__["vpn_gateway"] = vpn_gateway
             __props__.__dict__["workspace"] = workspace
+            __props__.__dict__["application_security_group_ids"] = None
             __props__.__dict__["conditional_forwarders"] = None
             __props__.__dict__["express_route_gateway"] = None
             __props__.__dict__["network_security_group_ids"] = None
             __props__.__dict__["private_dns_zone_ids"] = None
             __props__.__dict__["private_endpoints"] = None
             __props__.__dict__["route_table_ids"] = None
+            __props__.__dict__["service_endpoint_subnet_ids"] = None
             __props__.__dict__["subnet_address_prefixes"] = None
             __props__.__dict__["subnet_ids"] = None
             __props__.__dict__["virtual_network_id"] = None
@@ -716,6 +856,14 @@ class SecureMLNetwork(pulumi.ComponentResource):
             __props__,
             opts,
             remote=True)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationSecurityGroupIds")
+    def application_security_group_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+        """
+        Application security group IDs by role (`compute`, `privateEndpoints`), when `applicationSecurityGroups` is set. Put your own machines in `compute`.
+        """
+        return pulumi.get(self, "application_security_group_ids")
 
     @_builtins.property
     @pulumi.getter
@@ -742,12 +890,28 @@ class SecureMLNetwork(pulumi.ComponentResource):
         return pulumi.get(self, "dns_resolver")
 
     @_builtins.property
+    @pulumi.getter
+    def egress(self) -> pulumi.Output['outputs.EgressDetails']:
+        """
+        The compute subnets' egress path: the mode, and the firewall's or NAT gateway's IDs and addresses.
+        """
+        return pulumi.get(self, "egress")
+
+    @_builtins.property
     @pulumi.getter(name="expressRouteGateway")
     def express_route_gateway(self) -> pulumi.Output['outputs.ExpressRouteGatewayDetails']:
         """
         The ExpressRoute gateway and its circuit connection. Null without `expressRoute`.
         """
         return pulumi.get(self, "express_route_gateway")
+
+    @_builtins.property
+    @pulumi.getter(name="hubPeering")
+    def hub_peering(self) -> pulumi.Output['outputs.HubPeeringDetails']:
+        """
+        The peering with the hub network. Null without `hubPeering`.
+        """
+        return pulumi.get(self, "hub_peering")
 
     @_builtins.property
     @pulumi.getter(name="networkSecurityGroupIds")
@@ -780,6 +944,14 @@ class SecureMLNetwork(pulumi.ComponentResource):
         Route table IDs by subnet role; empty unless `computePublicIp` is true.
         """
         return pulumi.get(self, "route_table_ids")
+
+    @_builtins.property
+    @pulumi.getter(name="serviceEndpointSubnetIds")
+    def service_endpoint_subnet_ids(self) -> pulumi.Output[Mapping[str, Sequence[_builtins.str]]]:
+        """
+        Per service reached through a service endpoint (Microsoft.Storage, Microsoft.KeyVault), the subnet IDs its network rules must allow.
+        """
+        return pulumi.get(self, "service_endpoint_subnet_ids")
 
     @_builtins.property
     @pulumi.getter(name="subnetAddressPrefixes")

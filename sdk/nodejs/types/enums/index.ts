@@ -45,6 +45,27 @@ export const DhGroup = {
 
 export type DhGroup = (typeof DhGroup)[keyof typeof DhGroup];
 
+export const EgressMode = {
+    /**
+     * Azure's default outbound access: compute without public IPs reaches Azure ML, Batch and Storage through addresses Azure assigns implicitly. Azure is retiring it for new networks (private subnets by default from API versions after 31 March 2026) and Azure Policy flags it.
+     */
+    Default: "default",
+    /**
+     * A Standard NAT gateway with its own public IP (or prefix) on the compute subnets, which become private.
+     */
+    NatGateway: "natGateway",
+    /**
+     * Azure Firewall (Standard or Premium) with the rules Azure ML needs; the compute subnets become private and route 0.0.0.0/0 to it.
+     */
+    Firewall: "firewall",
+    /**
+     * Route 0.0.0.0/0 from the compute subnets to an address you give (a hub firewall or appliance); the compute subnets become private. Nothing else is created.
+     */
+    NextHop: "nextHop",
+} as const;
+
+export type EgressMode = (typeof EgressMode)[keyof typeof EgressMode];
+
 export const ExpressRouteGatewaySku = {
     /**
      * Zone-redundant, up to 4 circuits.
@@ -65,6 +86,19 @@ export const ExpressRouteGatewaySku = {
 } as const;
 
 export type ExpressRouteGatewaySku = (typeof ExpressRouteGatewaySku)[keyof typeof ExpressRouteGatewaySku];
+
+export const FirewallSku = {
+    /**
+     * DNS proxy, FQDN network rules, threat intelligence.
+     */
+    Standard: "Standard",
+    /**
+     * Standard plus TLS inspection, IDPS and URL filtering.
+     */
+    Premium: "Premium",
+} as const;
+
+export type FirewallSku = (typeof FirewallSku)[keyof typeof FirewallSku];
 
 export const IkeEncryption = {
     GCMAES256: "GCMAES256",
@@ -134,6 +168,19 @@ export const PfsGroup = {
 } as const;
 
 export type PfsGroup = (typeof PfsGroup)[keyof typeof PfsGroup];
+
+export const ServiceAccess = {
+    /**
+     * A private endpoint and its private DNS zone: the service gets a private address, reachable from VPN and on-premises clients.
+     */
+    PrivateEndpoint: "privateEndpoint",
+    /**
+     * A service endpoint on the compute subnets: the service keeps its public address and DNS, and its firewall must allow the subnets (serviceEndpointSubnetIds). Not reachable from on premises. Storage and Key Vault only.
+     */
+    ServiceEndpoint: "serviceEndpoint",
+} as const;
+
+export type ServiceAccess = (typeof ServiceAccess)[keyof typeof ServiceAccess];
 
 export const StorageSubresource = {
     /**
