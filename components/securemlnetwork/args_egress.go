@@ -50,9 +50,10 @@ func (n *NatGatewaySettings) Annotate(an infer.Annotator) {
 
 // FirewallSettings configures Azure Firewall.
 type FirewallSettings struct {
-	Sku        *FirewallSku `pulumi:"sku,optional"`
-	DNSProxy   *bool        `pulumi:"dnsProxy,optional"`
-	ExtraFqdns []string     `pulumi:"extraFqdns,optional"`
+	Sku                    *FirewallSku            `pulumi:"sku,optional"`
+	DNSProxy               *bool                   `pulumi:"dnsProxy,optional"`
+	ExtraFqdns             []string                `pulumi:"extraFqdns,optional"`
+	AllowedSourceAddresses pulumi.StringArrayInput `pulumi:"allowedSourceAddresses,optional"`
 }
 
 // Annotate documents the firewall settings.
@@ -67,6 +68,8 @@ func (f *FirewallSettings) Annotate(an infer.Annotator) {
 	an.SetDefault(&f.DNSProxy, false)
 	an.Describe(&f.ExtraFqdns, "More FQDNs compute may reach over HTTPS, for example package repositories "+
 		"(pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading \"*.\".")
+	an.Describe(&f.AllowedSourceAddresses, "More source ranges the rules apply to besides this network's compute "+
+		"subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.")
 }
 
 // ExistingNetworkSettings places the component's subnets in a virtual network that exists already.
@@ -108,6 +111,7 @@ type HubPeeringSettings struct {
 	AllowForwardedTraffic  *bool              `pulumi:"allowForwardedTraffic,optional"`
 	UseRemoteGateways      *bool              `pulumi:"useRemoteGateways,optional"`
 	CreateRemotePeering    *bool              `pulumi:"createRemotePeering,optional"`
+	LinkZones              *bool              `pulumi:"linkZones,optional"`
 }
 
 // Annotate documents the hub peering.
@@ -126,6 +130,10 @@ func (h *HubPeeringSettings) Annotate(an infer.Annotator) {
 	an.Describe(&h.CreateRemotePeering, "Also create the hub's side of the peering (with allowGatewayTransit when "+
 		"useRemoteGateways is set). Leave false when the hub's owners create it.")
 	an.SetDefault(&h.CreateRemotePeering, false)
+	an.Describe(&h.LinkZones, "Also link the hub's network to this network's private DNS zones, so a DNS resolver in "+
+		"the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name "+
+		"resolution does not cross a peering.")
+	an.SetDefault(&h.LinkZones, false)
 }
 
 var (

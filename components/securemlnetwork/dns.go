@@ -36,7 +36,7 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 	for name, z := range sources {
 		ids[name] = z.id
 	}
-	if !plan.linkVirtualNetwork {
+	if !plan.linkVirtualNetwork && (plan.peering == nil || !plan.peering.linkZones) {
 		return ids, nil
 	}
 	// Named after the network's resource group and name, so many spokes link one central zone.
@@ -77,8 +77,21 @@ func registerZones(ctx *pulumi.Context, names childNames, plan networkPlan, in i
 			name: linkAzureName, zone: z.name, group: zoneGroup, vnet: vnet.id, tags: in.tags,
 			fallBackToInternet: plan.hybrid.vpn != nil && isBlobZone(z.name),
 		}
-		if err := link.register(ctx, names.zoneLink(z.name), linkOpts...); err != nil {
-			return nil, err
+		if plan.linkVirtualNetwork {
+			if err := link.register(ctx, names.zoneLink(z.name), linkOpts...); err != nil {
+				return nil, err
+			}
+		}
+		if p := plan.peering; p != nil && p.linkZones {
+			// The hub's link: the hub's resolver answers for this network's endpoints.
+			link.vnet, link.name = in.peering.remote, in.peering.remote.ApplyT(func(id string) (string, error) {
+				r, err := armid.Parse(id)
+				return linkName(r.ResourceGroup, r.Name()), err
+			}).(pulumi.StringOutput)
+			link.fallBackToInternet = isBlobZone(z.name) // a hub with a resolver usually has a VPN gateway too
+			if err := link.register(ctx, names.hubZoneLink(z.name), linkOpts...); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return ids, nil

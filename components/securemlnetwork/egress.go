@@ -147,7 +147,9 @@ const firewallRulesPriority = 500
 // firewallRuleCollections builds the policy's rule collections: Azure ML's network rules (service
 // tags), its application rules (FQDNs over HTTPS) and the extra FQDNs, from the compute subnets.
 func firewallRuleCollections(plan networkPlan, in inputValues) pulumi.Array {
-	sources := in.computePrefixes
+	sources := pulumi.All(in.computePrefixes, in.egress.allowedSources).ApplyT(func(v []any) []string {
+		return append(append([]string{}, v[0].([]string)...), v[1].([]string)...)
+	}).(pulumi.StringArrayOutput)
 	var network pulumi.Array
 	for _, r := range firewallNetworkRules(plan.cloud) {
 		network = append(network, pulumi.Map{

@@ -21,9 +21,10 @@ type egressPlan struct {
 }
 
 type firewallPlan struct {
-	sku        FirewallSku
-	dnsProxy   bool
-	extraFqdns []string
+	sku            FirewallSku
+	dnsProxy       bool
+	extraFqdns     []string
+	allowedSources pulumi.StringArrayInput
 }
 
 // private reports whether the compute subnets are private: every explicit egress mode.
@@ -46,7 +47,7 @@ type networkSource struct {
 type peeringPlan struct {
 	remote                       pulumi.StringInput
 	allowForwarded, useRemoteGWs bool
-	createRemote                 bool
+	createRemote, linkZones      bool
 }
 
 // Limits of the ways out (§7.1, §7.2).
@@ -113,7 +114,7 @@ func planEgress(e *EgressSettings) (egressPlan, error) {
 			}
 			seen[strings.ToLower(fqdn)] = true
 		}
-		fw.extraFqdns = f.ExtraFqdns
+		fw.extraFqdns, fw.allowedSources = f.ExtraFqdns, f.AllowedSourceAddresses
 		p.firewall = fw
 	case EgressModeNextHop:
 		if s.NextHopIPAddress == nil {
@@ -179,7 +180,7 @@ func planNetworkSource(args Args, hybrid hybridPlan, egress egressPlan, serviceE
 	return src, nil
 }
 
-func planPeering(h *HubPeeringSettings, hybrid hybridPlan) (*peeringPlan, error) {
+func planPeering(h *HubPeeringSettings, hybrid hybridPlan, hasZones bool) (*peeringPlan, error) {
 	if h == nil {
 		return nil, nil
 	}
@@ -192,6 +193,11 @@ func planPeering(h *HubPeeringSettings, hybrid hybridPlan) (*peeringPlan, error)
 		allowForwarded: valueOr(h.AllowForwardedTraffic, true),
 		useRemoteGWs:   valueOr(h.UseRemoteGateways, false),
 		createRemote:   valueOr(h.CreateRemotePeering, false),
+		linkZones:      valueOr(h.LinkZones, false),
+	}
+	if p.linkZones && !hasZones {
+		return nil, fmt.Errorf("hubPeering.linkZones is true, but this network has no private DNS zones to link " +
+			"(no service has a private endpoint); remove linkZones")
 	}
 	if p.useRemoteGWs && hybrid.gateways() {
 		return nil, fmt.Errorf("hubPeering.useRemoteGateways is true, but this network has its own gateway " +

@@ -209,6 +209,21 @@ func TestHubPeeringInAnotherSubscription(t *testing.T) {
 	assert.Equal(t, "ml-subscription-"+testHubSubscription, providers[0].Name)
 }
 
+func TestHubLinksToTheZonesAndSpokesThroughTheFirewall(t *testing.T) {
+	t.Parallel()
+	a := withEgress(EgressModeFirewall)
+	a.Egress.Firewall = &FirewallSettings{AllowedSourceAddresses: pulumi.ToStringArray([]string{"10.1.0.0/24"})}
+	a.HubPeering = &HubPeeringSettings{RemoteVirtualNetworkID: pulumi.String(testHubID), LinkZones: ptr(true)}
+	children, _ := mustConstruct(t, a)
+	link := byName(t, children, "ml-privatelink.api.azureml.ms-hub-link").Inputs
+	assert.Equal(t, testHubID, link["virtualNetwork"].ObjectValue()["id"].StringValue())
+	assert.Equal(t, "rg-hub-vnet-hub", link["virtualNetworkLinkName"].StringValue())
+	rule := byName(t, children, "ml-firewall-rules").Inputs["ruleCollections"].ArrayValue()[0].ObjectValue()["rules"].
+		ArrayValue()[0].ObjectValue()
+	assert.Equal(t, []resource.PropertyValue{resource.NewStringProperty("10.0.0.0/24"),
+		resource.NewStringProperty("10.0.1.0/24"), resource.NewStringProperty("10.1.0.0/24")}, rule["sourceAddresses"].ArrayValue())
+}
+
 func TestServiceEndpointsReplaceTheServicesEndpoints(t *testing.T) {
 	t.Parallel()
 	a := allServices()
@@ -407,6 +422,15 @@ func TestEgressValidationErrors(t *testing.T) {
 			a.ExistingNetwork.SubnetIDs.Training = pulumi.String(testSpokeID + "/subnets/snet-nothing")
 		}, "existingVirtualNetwork.subnetIds.training: the network has no subnet snet-nothing; give one of GatewaySubnet, " +
 			"snet-app, snet-ml-endpoints, snet-ml-training"},
+		{"hub links without zones", func(a *Args) {
+			a.Workspace, a.StorageAccount, a.KeyVault, a.ContainerRegistry = nil, nil, nil, nil
+			a.HubPeering = &HubPeeringSettings{RemoteVirtualNetworkID: pulumi.String(testHubID), LinkZones: ptr(true)}
+		}, "hubPeering.linkZones is true, but this network has no private DNS zones to link (no service has a private " +
+			"endpoint); remove linkZones"},
+		{"firewall source that is not a CIDR", func(a *Args) {
+			egress(a, EgressModeFirewall).Firewall = &FirewallSettings{
+				AllowedSourceAddresses: pulumi.ToStringArray([]string{"10.1.0.1/24"})}
+		}, `egress.firewall.allowedSourceAddresses: "10.1.0.1/24" is not an IPv4 CIDR without host bits; write it like 10.1.0.0/24`},
 		{"given subnets without the endpoints' subnet", func(a *Args) {
 			given(a)
 			a.ExistingNetwork.SubnetIDs.PrivateEndpoints = nil

@@ -13,10 +13,33 @@ import (
 
 type egressValues struct {
 	nextHop pulumi.StringOutput // egress.nextHopIpAddress, checked, for mode nextHop
+	// allowedSources are egress.firewall.allowedSourceAddresses, checked; empty without them.
+	allowedSources pulumi.StringArrayOutput
 }
 
 func resolveEgressValues(ctx *pulumi.Context, plan networkPlan) (egressValues, error) {
-	var v egressValues
+	v := egressValues{allowedSources: pulumi.ToStringArray(nil).ToStringArrayOutput()}
+	if fw := plan.egress.firewall; fw != nil && fw.allowedSources != nil {
+		check := func(ranges []string) ([]string, error) {
+			for _, r := range ranges {
+				if p, err := netip.ParsePrefix(r); err != nil || !p.Addr().Is4() || p.Masked() != p {
+					return nil, fmt.Errorf("egress.firewall.allowedSourceAddresses: %q is not an IPv4 CIDR without host "+
+						"bits; write it like 10.1.0.0/24", r)
+				}
+			}
+			return ranges, nil
+		}
+		known, ok, err := awaitKnown[[]string](ctx, fw.allowedSources)
+		if err != nil {
+			return v, err
+		}
+		if ok {
+			if _, err := check(known); err != nil {
+				return v, err
+			}
+		}
+		v.allowedSources = fw.allowedSources.ToStringArrayOutput().ApplyT(check).(pulumi.StringArrayOutput)
+	}
 	if plan.egress.nextHop == nil {
 		return v, nil
 	}

@@ -119,6 +119,9 @@ func (n childNames) hubPeering() string { return n.component + "-hub-peering" }
 
 func (n childNames) remoteHubPeering() string { return n.component + "-hub-remote-peering" }
 
+// hubZoneLink names the link of the hub's network to a zone (hubPeering.linkZones).
+func (n childNames) hubZoneLink(zoneName string) string { return n.child(zoneName, "hub-link") }
+
 func (n childNames) applicationSecurityGroup(role string) (pulumiName, azureName string) {
 	return n.child(role, "asg"), "asg-" + n.component + "-" + kebab(role)
 }

@@ -136,7 +136,7 @@ func newPlan(args Args, zones existingZones) (networkPlan, error) {
 	if plan.source, err = planNetworkSource(args, plan.hybrid, plan.egress, plan.serviceEndpoints); err != nil {
 		return plan, err
 	}
-	if plan.peering, err = planPeering(args.HubPeering, plan.hybrid); err != nil {
+	if plan.peering, err = planPeering(args.HubPeering, plan.hybrid, len(plan.zones) > 0); err != nil {
 		return plan, err
 	}
 	if plan.source.subnetIDs != nil {
