@@ -66,10 +66,15 @@ func TestGoldenChildren(t *testing.T) {
 			}
 		},
 	}
+	// The hub-and-spoke example's stacks; the spoke reads the hub's network (its gateway) at preview.
+	configurations["hub-and-spoke-hub"] = hubExample
+	configurations["hub-and-spoke-spoke"] = spokeExample
+	networks := map[string]map[string]any{"hub-and-spoke-spoke": hubWithGateway()}
 	for name, args := range configurations {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			children, _ := mustConstruct(t, args())
+			children, _, err := constructWith(t, &recorder{existingVNet: networks[name]}, args())
+			require.NoError(t, err)
 			got := goldenLines(children)
 			path := filepath.Join("testdata", "golden", name+".txt")
 			if *update {
@@ -81,6 +86,41 @@ func TestGoldenChildren(t *testing.T) {
 			assert.Equal(t, string(want), got, "child URNs or Azure names changed: this replaces cloud resources")
 		})
 	}
+}
+
+// hubExample and spokeExample are the stacks of examples/hub-and-spoke.
+func hubExample() Args {
+	return Args{
+		ResourceGroupName: pulumi.String("rg-ml-network"),
+		Location:          pulumi.String("eastus"),
+		AddressSpace:      pulumi.String("10.100.0.0/16"),
+		Subnets:           &SubnetLayout{Scoring: &ScoringSubnetSettings{Enabled: ptr(false)}},
+		VpnGateway: &VpnGatewaySettings{PointToSite: &PointToSiteSettings{
+			AddressPool: pulumi.ToStringArray([]string{"172.16.201.0/24"}),
+			EntraID:     &EntraIDSettings{TenantID: pulumi.String(testTenantID)},
+		}},
+		DNSResolver: &DNSResolverSettings{},
+		Egress: &EgressSettings{Mode: ptr(EgressModeFirewall), Firewall: &FirewallSettings{
+			AllowedSourceAddresses: pulumi.ToStringArray([]string{"10.1.0.0/24", "10.1.1.0/24"}),
+		}},
+	}
+}
+
+func spokeExample() Args {
+	a := allServices()
+	a.Tags = nil
+	a.AddressSpace = pulumi.String("10.1.0.0/16")
+	a.HubPeering = &HubPeeringSettings{RemoteVirtualNetworkID: pulumi.String(testSubscription +
+		"/resourceGroups/rg-ml-network/providers/Microsoft.Network/virtualNetworks/vnet-hub"),
+		UseRemoteGateways: ptr(true), CreateRemotePeering: ptr(true), LinkZones: ptr(true)}
+	a.Egress = &EgressSettings{Mode: ptr(EgressModeNextHop), NextHopIPAddress: pulumi.String("10.100.3.132")}
+	return a
+}
+
+// hubWithGateway is what getVirtualNetwork answers for the hub: a GatewaySubnet holding its gateway.
+func hubWithGateway() map[string]any {
+	return map[string]any{"name": "vnet-hub", "location": "eastus", "subnets": []any{map[string]any{
+		"name": "GatewaySubnet", "addressPrefix": "10.100.3.0/26", "ipConfigurations": []any{map[string]any{"id": "/gw"}}}}}
 }
 
 // goldenLines renders each child as "URN azure-name=NAME", sorted.
