@@ -35,7 +35,7 @@ var references = map[string][][]string{
 	"azure-native:network:Subnet": {
 		{"networkSecurityGroup", "id"}, {"routeTable", "id"}, {"natGateway", "id"},
 	},
-	"azure-native:network:PrivateEndpoint":       {{"subnet", "id"}},
+	"azure-native:network:PrivateEndpoint":       {{"subnet", "id"}, {"applicationSecurityGroups", "*", "id"}},
 	"azure-native:network:VirtualNetworkLink":    {{"virtualNetwork", "id"}},
 	"azure-native:network:PrivateDnsZoneGroup":   {{"privateDnsZoneConfigs", "*", "privateDnsZoneId"}},
 	"azure-native:network:VirtualNetworkPeering": {{"remoteVirtualNetwork", "id"}},
@@ -50,11 +50,25 @@ var references = map[string][][]string{
 	tokenGatewayConnection: {{"virtualNetworkGateway1", "id"}, {"localNetworkGateway2", "id"}},
 	tokenDNSResolver:       {{"virtualNetwork", "id"}},
 	tokenInboundEndpoint:   {{"ipConfigurations", "*", "subnet", "id"}},
+	tokenNatGateway:        {{"publicIpAddresses", "*", "id"}, {"publicIpPrefixes", "*", "id"}},
+	tokenPublicIPAddress:   {{"publicIPPrefix", "id"}},
+	tokenAzureFirewall: {
+		{"ipConfigurations", "*", "subnet", "id"}, {"ipConfigurations", "*", "publicIPAddress", "id"},
+		{"managementIpConfiguration", "subnet", "id"}, {"managementIpConfiguration", "publicIPAddress", "id"},
+		{"firewallPolicy", "id"},
+	},
+	tokenNetworkSecurityGroup: {
+		{"securityRules", "*", "sourceApplicationSecurityGroups", "*", "id"},
+		{"securityRules", "*", "destinationApplicationSecurityGroups", "*", "id"},
+	},
+	tokenNetworkInterface: {{"ipConfigurations", "*", "subnet", "id"}, {"ipConfigurations", "*", "applicationSecurityGroups", "*", "id"}},
 }
 
 // checkRequest refuses a create or update that Azure refuses whatever exists: a bad name, a location
 // the cloud does not have, bad tags, a security rule or route naming an unknown service tag, or a
-// gateway, connection, public IP or Bastion host breaking a rule of its own (hybrid.go).
+// gateway, connection, public IP or Bastion host breaking a rule of its own (hybrid.go), or a firewall,
+// firewall policy, rule collection group, public IP prefix, subnet or security rule breaking one of its
+// own (egress.go).
 func (s *Server) checkRequest(op, token string, rid ResourceID, props map[string]any) error {
 	if err := checkName(rid.Type, rid.Name); err != nil {
 		return err
@@ -68,7 +82,10 @@ func (s *Server) checkRequest(op, token string, rid ResourceID, props map[string
 	if err := checkAddressPrefixes(s.cloud(), token, props); err != nil {
 		return err
 	}
-	return checkHybridRequest(op, token, rid, props)
+	if err := checkHybridRequest(op, token, rid, props); err != nil {
+		return err
+	}
+	return checkEgressRequest(token, rid, props)
 }
 
 func checkLocation(cloud azurecloud.Cloud, armType string, props map[string]any) error {
@@ -150,8 +167,9 @@ func checkAddressPrefixes(cloud azurecloud.Cloud, token string, props map[string
 
 // checkAgainstState refuses a create or update that conflicts with what exists: a create of an ID
 // that exists, a nested resource without its parent, a reference to nothing, a subnet outside its
-// network or overlapping a sibling, a new prefix for a subnet in use, and the rules of gateways, Bastion
-// hosts, DNS resolvers and their subnets (hybrid.go) in the instance's cloud.
+// network or overlapping a sibling, a new prefix for a subnet in use, the rules of gateways, Bastion
+// hosts, DNS resolvers and their subnets (hybrid.go) in the instance's cloud, and those of NAT gateways,
+// firewalls, peerings, application security groups and private subnets (egress.go).
 func checkAgainstState(view StoreView, cloud azurecloud.Cloud, op, token string, rid ResourceID, props map[string]any) error {
 	old, exists, err := view.Get(rid.ID)
 	if err != nil {
@@ -186,7 +204,10 @@ func checkAgainstState(view StoreView, cloud azurecloud.Cloud, op, token string,
 			return err
 		}
 	}
-	return checkHybridState(view, cloud, op, token, rid, props, old, exists)
+	if err := checkHybridState(view, cloud, op, token, rid, props, old, exists); err != nil {
+		return err
+	}
+	return checkEgressState(view, token, rid, props, old, exists)
 }
 
 // referencedIDs reads the IDs at path, where "*" steps into every element of an array.
@@ -267,10 +288,14 @@ func checkSubnet(view StoreView, rid ResourceID, props map[string]any, old Recor
 }
 
 // checkDelete refuses to delete a subnet, or a network with a subnet, that holds network interfaces or
-// the IP configurations of a gateway, Bastion host or inbound endpoint; and a public IP, gateway or local
-// network gateway still in use (checkHybridDelete).
+// the IP configurations of a gateway, Bastion host, inbound endpoint or firewall; a public IP, gateway or
+// local network gateway still in use (checkHybridDelete); and a NAT gateway, route table, network security
+// group, firewall policy, public IP prefix or application security group still in use (checkEgressDelete).
 func checkDelete(view StoreView, token string, rid ResourceID) error {
 	if err := checkHybridDelete(view, token, rid); err != nil {
+		return err
+	}
+	if err := checkEgressDelete(view, token, rid); err != nil {
 		return err
 	}
 	var subnets []string

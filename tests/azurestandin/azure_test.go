@@ -375,7 +375,7 @@ func TestSubnetHoldingAPrivateEndpoint(t *testing.T) {
 	vnetOut := pm(map[string]any{"id": vnetID})
 
 	// The same prefix (another property changed) is an update Azure takes.
-	tagged := with(subnetIn("vnet-ml", "snet-pe", "10.0.2.0/24"), "defaultOutboundAccess", false)
+	tagged := with(subnetIn("vnet-ml", "snet-pe", "10.0.2.0/24"), "privateEndpointNetworkPolicies", "Disabled")
 	subnet, err := f.update(tokSubnet, "pe", peSubnetID, subnet, tagged)
 	require.NoError(t, err)
 

@@ -3,6 +3,7 @@ package azurestandin
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // AzureError is a refusal the offline Azure stand-in (a test double) returns where Azure would refuse
@@ -451,4 +452,320 @@ func errGatewayHasConnections(gatewayID string, connections []string) error {
 func errLocalGatewayInUse(id string, connections []string) error {
 	return &AzureError{Status: 400, Code: "InUseLocalNetworkGatewayCannotBeDeleted", Message: fmt.Sprintf(
 		"Local network gateway %s is in use by connections %v and cannot be deleted.", id, connections)}
+}
+
+// ---- NAT gateways, public IP prefixes, Azure Firewall and its policy, peering, service endpoints,
+// application security groups, private subnets (egress.go) ----
+//
+// As above: where Azure's code could not be found in public sources the comment says so, the code is the
+// stand-in's own name for the refusal and the message paraphrases the document the rule comes from.
+
+// errNatGatewayOnGatewaySubnet: "A NAT gateway can't be used with a gateway subnet"
+// (nat-gateway/nat-gateway-resource.md, ms.date 07/10/2023; "NAT gateway can't be attached to a gateway
+// subnet", troubleshoot-nat.md, ms.date 11/04/2025). Code not found in public sources.
+func errNatGatewayOnGatewaySubnet(subnetID, natID string) error {
+	return &AzureError{Status: 400, Code: "NatGatewayCannotBeAttachedToGatewaySubnet", Message: fmt.Sprintf(
+		"NAT gateway %s can't be attached to subnet %s: a NAT gateway can't be used with a gateway subnet.", natID, subnetID)}
+}
+
+// errNatGatewayAcrossNetworks: code and message seen in microsoft/azure_arc #3288 ("NAT Gateway cannot be
+// configured on multiple virtual networks"); "A NAT gateway can't be attached to subnets from different
+// virtual networks" (nat-gateway-resource.md).
+func errNatGatewayAcrossNetworks(natID, usedOn, addedTo string) error {
+	return &AzureError{Status: 400, Code: "NatGatewayCannotBeUsedBySubnetsBelongingToDifferentVirtualNetworks", Message: fmt.Sprintf(
+		"NAT Gateway cannot be configured on multiple virtual networks. NAT Gateway %s is currently used on virtual network %s and cannot be added to virtual network %s.",
+		natID, usedOn, addedTo)}
+}
+
+// errNatGatewayBasicPublicIP: "A NAT gateway can't be used with basic SKU public IP addresses"
+// (nat-gateway-resource.md; troubleshoot-nat.md "Can't use basic public IPs with NAT gateway"; a Basic IP on
+// a NAT gateway passes validation and fails the deployment, Azure/bicep #5914). Code not found in public
+// sources.
+func errNatGatewayBasicPublicIP(natID, publicIPID string) error {
+	return &AzureError{Status: 400, Code: "NatGatewayCannotUseBasicSkuPublicIp", Message: fmt.Sprintf(
+		"NAT gateway %s can't use public IP %s: a NAT gateway can't be used with basic SKU public IP addresses.", natID, publicIPID)}
+}
+
+// errNatGatewayTooManyIPs: "A Standard SKU NAT gateway can't be associated with more than 16 IPv4 public
+// IP addresses ... any combination of public IP addresses and prefixes ... up to a total of 16"
+// (troubleshoot-nat.md, ms.date 11/04/2025). Code not found in public sources.
+func errNatGatewayTooManyIPs(natID string, got int) error {
+	return &AzureError{Status: 400, Code: "NatGatewayPublicIpAddressLimitExceeded", Message: fmt.Sprintf(
+		"NAT gateway %s has %d public IP addresses from its public IPs and prefixes; a Standard NAT gateway takes at most 16.", natID, got)}
+}
+
+// errPublicIPPrefixLength: an IPv4 public IP prefix is /28 to /31 ("I attempted to create a /24 and was
+// greeted with an error that the minimum is /28 and the maximum is /31", MicrosoftDocs/azure-docs PR
+// #31127; the sizes NAT gateway takes, troubleshoot-nat.md). Code not found in public sources.
+func errPublicIPPrefixLength(id string, length int) error {
+	return &AzureError{Status: 400, Code: "PublicIpPrefixLengthNotSupported", Message: fmt.Sprintf(
+		"Public IP prefix %s has prefix length /%d; an IPv4 public IP prefix can be /28 to /31.", id, length)}
+}
+
+// errInUse: Azure's answer to deleting a network resource still associated with a subnet (or another
+// resource): InUseRouteTableCannotBeDeleted and InUseNetworkSecurityGroupCannotBeDeleted are listed in
+// Microsoft's armerror package (stored file id 35372023587) and seen in pulumi/pulumi-azure-native #3051
+// ("cannot be deleted because it is in use by the following resources"); InUseNatGatewayCannotBeDeleted is
+// recorded in public deployment scripts and emulators (stackshy/cloudemu PR #967; "NAT gateway must be
+// detached from all subnets ... before the resource can be removed", troubleshoot-nat.md);
+// InUsePublicIpPrefixCannotBeDeleted is what Azure/kube-egress-gateway's tests wait out (stored file id
+// 22321390287). what names the resource type for the message.
+func errInUse(code, what, id string, users []string) error {
+	return &AzureError{Status: 400, Code: code, Message: fmt.Sprintf(
+		"%s %s cannot be deleted because it is in use by the following resources: %v.", what, id, users)}
+}
+
+// errFirewallPolicyInUse: a firewall policy a firewall references. Code not found in public sources (a
+// policy "can't be destroyed because it's in use by the Firewall", Azure/terraform-azurerm-caf-enterprise-
+// scale #831; hashicorp/terraform-provider-azurerm #12212); the stand-in follows Azure's InUse…CannotBeDeleted
+// pattern.
+func errFirewallPolicyInUse(id string, firewalls []string) error {
+	return errInUse("InUseFirewallPolicyCannotBeDeleted", "Firewall policy", id, firewalls)
+}
+
+// errASGInUse: an application security group that private endpoints, interfaces or security rules still
+// reference. Code not found in public sources; the stand-in follows Azure's InUse…CannotBeDeleted pattern.
+func errASGInUse(id string, users []string) error {
+	return errInUse("InUseApplicationSecurityGroupCannotBeDeleted", "Application security group", id, users)
+}
+
+// errFirewallSubnetName: the firewall's subnet is AzureFirewallSubnet ("you must have a subnet called
+// AzureFirewallSubnet", MicrosoftDocs/azure-docs #11913; firewall-faq.md). Code not found in public sources.
+func errFirewallSubnetName(firewallID, subnetID string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallSubnetMustBeNamedAzureFirewallSubnet", Message: fmt.Sprintf(
+		"Subnet %s referenced by Azure Firewall %s is not named AzureFirewallSubnet.", subnetID, firewallID)}
+}
+
+// errFirewallSubnetTooSmall: "Azure Firewall doesn't need a subnet bigger than /26" and needs that size
+// (firewall-faq.md "Why does Azure Firewall need a /26 subnet size?"; hybrid-and-egress.md §7.2; the
+// management subnet "min /26", management-nic.md, ms.date 11/06/2024). Code not found in public sources.
+func errFirewallSubnetTooSmall(firewallID, subnetID, prefix string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallSubnetTooSmall", Message: fmt.Sprintf(
+		"Subnet %s (%s) of Azure Firewall %s is too small: it must be /26 or larger.", subnetID, prefix, firewallID)}
+}
+
+// errFirewallSubnetReferences: "Azure Firewall ... cannot have more than one subnet reference, please
+// ensure only one IpConfiguration contains a subnet reference" (Azure/azure-cli-extensions #1074). Code not
+// shown there.
+func errFirewallSubnetReferences(firewallID string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallCannotHaveMoreThanOneSubnetReference", Message: fmt.Sprintf(
+		"Azure Firewall %s cannot have more than one subnet reference, please ensure only one IpConfiguration contains a subnet reference.", firewallID)}
+}
+
+// errFirewallSubnetResourceGroup: code seen in hashicorp/terraform-provider-azurerm #19666 (formerly
+// SecureGatewayReferencesSubnetInDifferentResourceGroup, MicrosoftDocs/azure-docs #13491): the firewall
+// must be in the resource group of its virtual network (firewall-faq.md, "Are there any firewall resource
+// group restrictions?").
+func errFirewallSubnetResourceGroup(firewallID, subnetID string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallReferencesSubnetInDifferentResourceGroup", Message: fmt.Sprintf(
+		"AzureFirewall %s references subnet (%s) in a different resource group.", firewallID, subnetID)}
+}
+
+// errNSGOnFirewallSubnet: "Subnet level NSGs aren't required on the AzureFirewallSubnet, and are disabled"
+// (firewall-faq.md, hybrid-and-egress.md §0 item 4); "NSGs can not be deployed on the AzureFirewallSubnet"
+// (Azure/PSRule.Rules.Azure #261; Azure/GuardrailsSolutionAccelerator #58). What Azure answers was not found:
+// the stand-in refuses with its own code, as for the GatewaySubnet.
+func errNSGOnFirewallSubnet(nsgID, subnetID string) error {
+	return &AzureError{Status: 400, Code: "NetworkSecurityGroupCannotBeAttachedToAzureFirewallSubnet", Message: fmt.Sprintf(
+		"Network security group %s can not be associated to %s: NSGs on the AzureFirewallSubnet are disabled.", nsgID, subnetID)}
+}
+
+// errFirewallNeedsManagementConfiguration: the Basic SKU needs a management IP configuration in
+// AzureFirewallManagementSubnet with its own public IP (management-nic.md, ms.date 11/06/2024;
+// "Basically, attaching a management IP configuration should only be possible one time, at firewall
+// creation time", Azure/azure-cli-extensions PR #5236). Code not found in public sources.
+func errFirewallNeedsManagementConfiguration(firewallID, why string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallBasicSkuRequiresManagementIpConfiguration", Message: fmt.Sprintf(
+		"Azure Firewall %s: %s.", firewallID, why)}
+}
+
+// errFirewallManagementConfigIncomplete: code and message seen in Azure/azure-cli-extensions PR #10100.
+func errFirewallManagementConfigIncomplete(firewallID string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallManagementIpConfigRequiresSubnetAndPublicIp", Message: fmt.Sprintf(
+		"AzureFirewall %s management IP configuration requires both a subnet and a public IP address.", firewallID)}
+}
+
+// errFirewallPublicIP: "Azure Firewall requires Standard SKU pips" (MicrosoftDocs/azure-docs #62703; "The
+// Public IP address must be the Standard SKU type", MicrosoftDocs/azure-docs PR #11659). Code not found in
+// public sources.
+func errFirewallPublicIP(firewallID, publicIPID string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallPublicIpMustBeStandardSku", Message: fmt.Sprintf(
+		"Public IP %s of Azure Firewall %s must be Standard SKU.", publicIPID, firewallID)}
+}
+
+// errFirewallPolicyTier: a Basic policy serves a Basic firewall, a Standard policy a Standard or Premium
+// firewall, a Premium policy a Premium firewall (firewall-manager/policy-overview.md, ms.date 02/10/2023,
+// "Basic, Standard, and Premium policies"; "a Premium Policy cannot be attached to a Standard tier
+// firewall", MicrosoftDocs/azure-docs #83843; "A standard policy is supported with a premium FW",
+// Azure/Enterprise-Scale #889). Code not found in public sources.
+func errFirewallPolicyTier(firewallID, firewallTier, policyID, policyTier string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallPolicyTierNotSupportedByFirewallSku", Message: fmt.Sprintf(
+		"Firewall policy %s of tier %s cannot be attached to Azure Firewall %s of tier %s.", policyID, policyTier, firewallID, firewallTier)}
+}
+
+// errFirewallPolicyHigherTier: code and message seen in Azure/missionlz #736 ("Firewall Policy ...
+// contains higher tier only properties - Intrusion Detection", a Standard policy); a Basic policy has no DNS
+// proxy and only alerting threat intelligence (policy-overview.md; features-by-sku.md, ms.date 09/18/2025).
+func errFirewallPolicyHigherTier(policyID, property string) error {
+	return &AzureError{Status: 400, Code: "FirewallPolicyHigherTierOnlyProperties", Message: fmt.Sprintf(
+		"Firewall Policy %s contains higher tier only properties - %s.", policyID, property)}
+}
+
+// errDNSProxyRequired: "You must enable DNS Proxy to use FQDNs in your network rules"
+// (fqdn-filtering-network-rules.md); Azure answers classic network rules with AzureFirewallDNSProxyMustBeEnabled
+// "DNS Proxy must be enabled in order to use DestinationFqdns in Network Rules" (stored file id 38873207714;
+// Azure/azure-sdk-for-go #11094 adds "or RequireProxyForNetworkRules must be set to 'false'"). For a policy's
+// rule collection group Azure's inner code was not found; the stand-in answers with the classic one.
+func errDNSProxyRequired(groupID, rule, collection string) error {
+	return &AzureError{Status: 400, Code: "AzureFirewallDNSProxyMustBeEnabled", Message: fmt.Sprintf(
+		"In order to use DestinationFqdns in Network Rules, DNS Proxy must be enabled, or RequireProxyForNetworkRules must be set to 'false'. See rule %s in rule collection %s of %s.",
+		rule, collection, groupID)}
+}
+
+// errRuleCollectionPriority: a rule collection group's (and a rule collection's) priority is 100-65000
+// (the REST API's range, as azurerm documents it: "The range is 100-65000"). Code not found in public
+// sources.
+func errRuleCollectionPriority(id, what string, priority float64) error {
+	return &AzureError{Status: 400, Code: "FirewallPolicyRuleCollectionGroupInvalidPriority", Message: fmt.Sprintf(
+		"%s of %s has priority %v; the priority must be between 100 and 65000.", what, id, priority)}
+}
+
+// errRuleCollectionUnreadable: a rule collection or rule the service cannot read (an unknown
+// ruleCollectionType or ruleType) fails the write with Code="Failed" "The async operation failed." and a
+// ModelState naming the element, "An error has occurred." (pulumi/pulumi-azure-native #2671;
+// hashicorp/terraform-provider-azurerm #15760 for the shape). That a misspelt type is what produced it there
+// is the stand-in's reading; the inner error is not published.
+func errRuleCollectionUnreadable(id, element, why string) error {
+	return &AzureError{Status: 400, Code: "Failed", Message: fmt.Sprintf(
+		`The async operation failed. AdditionalInfo=[{"Message":"The request is invalid.","ModelState":{"resource.properties.%s":["An error has occurred."]}}] (%s of %s)`,
+		element, why, id)}
+}
+
+// errApplicationRuleTarget: an application rule names what it allows: target FQDNs, FQDN tags (or web
+// categories, target URLs); Azure's wording for the network-rule counterpart is "Firewall Policy Network Rule
+// ... must have one of destinationAddresses, destinationIpGroups or destinationFqdns specified"
+// (Azure/azure-cli #18932). Code not found in public sources.
+func errApplicationRuleTarget(groupID, rule string) error {
+	return &AzureError{Status: 400, Code: "FirewallPolicyApplicationRuleTargetMustBeSpecified", Message: fmt.Sprintf(
+		"Firewall Policy Application Rule %s of %s must have one of targetFqdns, fqdnTags, webCategories or targetUrls specified.", rule, groupID)}
+}
+
+// errPolicyBusy: a rule collection group (or the policy) written while another write to the policy is in
+// flight: "A rule collection group update holds a lock on itself and on its parent policy for 3-5 minutes
+// ... one will fail with FirewallPolicyRuleCollectionGroupUpdateNotAllowedWhenUpdatingOrDeleting" (public
+// deployment pipelines' notes, stored file ids 67271123273, 67387251156; retry scripts, 18113272488,
+// 19051289520); for the policy itself FirewallPolicyUpdateNotAllowedWhenUpdatingOrDeleting
+// (aztfmod/terraform-azurerm-caf firewall_policies module, stored file id 1306573092). The status was not
+// found; the stand-in answers 400. azure-native does not retry either code.
+func errPolicyBusy(code, id, policy, busy string) *AzureError {
+	return &AzureError{Status: 400, Code: code, Message: fmt.Sprintf(
+		"%s cannot be written while firewall policy %s is updating or deleting (%s is in progress).", id, policy, busy)}
+}
+
+// errPolicyFaultedFirewall: a policy or rule collection group written while a firewall that uses the policy
+// is written fails with FirewallPolicyUpdateFailed "Put on Firewall Policy ... Failed with 1 faulted
+// referenced firewalls" (public deployment notes, stored file ids 17217728400, 55045971204: the policy push
+// "aborts" when "the referenced firewall is in any non-Succeeded provisioning state"; 60789546206: two rule
+// collection group PUTs on a Basic firewall's policy). It is the final state of the operation, which
+// azure-native does not retry.
+func errPolicyFaultedFirewall(id, policy, firewall string) *AzureError {
+	return &AzureError{Status: 400, Code: "FirewallPolicyUpdateFailed", Message: fmt.Sprintf(
+		"Put on Firewall Policy %s Failed with 1 faulted referenced firewalls (%s is being written) while writing %s.", policy, firewall, id)}
+}
+
+// errRemoteVnetHasNoGateways: code and message seen in hashicorp/terraform #30569 and
+// Azure/terraform-azurerm-lz-vending #398.
+func errRemoteVnetHasNoGateways(peeringID, remoteID string) error {
+	return &AzureError{Status: 400, Code: "RemoteVnetHasNoGateways", Message: fmt.Sprintf(
+		"Peering %s cannot have UseRemoteGateway flag set to true because remote virtual network %s referenced by the peering does not have any gateways.",
+		peeringID, remoteID)}
+}
+
+// errRemotePeeringNoTransit: message seen in hashicorp/terraform-provider-azurerm #2872 ("cannot have
+// UseRemoteGateways flag set to true, because corresponding remote peering has AllowGatewayTransit flag set
+// to false"); Azure validates it when the peering is created, so a spoke peering created before the hub's
+// fails (Azure/terraform-azurerm-avm-res-network-virtualnetwork #57). Code not found in public sources.
+func errRemotePeeringNoTransit(peeringID, remotePeering string) error {
+	return &AzureError{Status: 400, Code: "RemotePeeringDoesNotAllowGatewayTransit", Message: fmt.Sprintf(
+		"Peering %s cannot have UseRemoteGateways flag set to true, because corresponding remote peering %s has AllowGatewayTransit flag set to false.",
+		peeringID, remotePeering)}
+}
+
+// errLocalNetworkHasGateway: "This flag cannot be set if virtual network already has a gateway" (the REST
+// API's description of useRemoteGateways, quoted in Azure/vdc PR #48; MicrosoftDocs/azure-docs PR #4197,
+// issue #79948). Code not found in public sources.
+func errLocalNetworkHasGateway(peeringID, vnetID, gatewayID string) error {
+	return &AzureError{Status: 400, Code: "VirtualNetworkWithGatewayCannotUseRemoteGateways", Message: fmt.Sprintf(
+		"Peering %s cannot have UseRemoteGateways flag set to true because virtual network %s has its own gateway %s.",
+		peeringID, vnetID, gatewayID)}
+}
+
+// errOnlyOneRemoteGatewayPeering: message quoted in the Michelin BlogIT post "Azure ExpressRoute and VPN
+// Gateways coexisting" (stored file id 41988934586): "cannot have UseRemoteGateways flag set to true, because
+// another peering ... already has UseRemoteGateways flag set to true"; "Only one peering can have this flag
+// set to true" (REST API description). Code not found in public sources.
+func errOnlyOneRemoteGatewayPeering(peeringID, other string) error {
+	return &AzureError{Status: 400, Code: "OnlyOnePeeringCanUseRemoteGateways", Message: fmt.Sprintf(
+		"Peering %s cannot have UseRemoteGateways flag set to true, because another peering %s already has UseRemoteGateways flag set to true.",
+		peeringID, other)}
+}
+
+// errPeeringAddressOverlap: code seen in Microsoft's armerror package (stored file id 35372023587) and in
+// az CLI transcripts ("Cannot create or update peering ... cannot be peered because their address spaces
+// overlap. Overlapping address prefixes: ...", stored file ids 17259205433, 29203388242); "Address spaces
+// must not overlap" (virtual-network-manage-peering.md).
+func errPeeringAddressOverlap(peeringID, localID, remoteID string, overlapping []string) error {
+	return &AzureError{Status: 400, Code: "VnetAddressSpacesOverlap", Message: fmt.Sprintf(
+		"Cannot create or update peering %s. Virtual networks %s and %s cannot be peered because their address spaces overlap. Overlapping address prefixes: %s",
+		peeringID, localID, remoteID, strings.Join(overlapping, ", "))}
+}
+
+// errServiceEndpointService: a service Azure has no service endpoint for. The services are those of
+// virtual-network-service-endpoints-overview.md (Microsoft.ContainerRegistry in preview) and
+// Microsoft.Storage.Global (hashicorp/terraform-provider-azurerm #21341; hybrid-and-egress.md §9). Azure's
+// message for a service a region lacks is "Virtual networks in <region> location do not support
+// ServiceEndpoints for <service> service" (Azure/OpenShift #190, MicrosoftDocs/azure-docs #53533); the code
+// was not found in public sources.
+func errServiceEndpointService(subnetID, service, location string) error {
+	return &AzureError{Status: 400, Code: "ServiceEndpointNotSupportedForService", Message: fmt.Sprintf(
+		"Virtual networks in %s location do not support ServiceEndpoints for %s service (subnet %s).", location, service, subnetID)}
+}
+
+// errDefaultOutboundAccessUpdate: defaultOutboundAccess "can only be set at the time of subnet creation
+// and cannot be updated for an existing subnet" (the 2024-05-01 API's description, pulumi-azure-native-sdk
+// network v20240501/subnet.go; "Private subnets can only be enabled at subnet creation time ... a one-way
+// change", samcogan.com, 2023). Newer docs describe making an existing subnet private
+// (default-outbound-access.md, 2026); from which API version Azure takes it was not found. Code not found in
+// public sources.
+func errDefaultOutboundAccessUpdate(subnetID string, from, to any) error {
+	return &AzureError{Status: 400, Code: "DefaultOutboundAccessCannotBeUpdated", Message: fmt.Sprintf(
+		"defaultOutboundAccess of subnet %s can only be set at the time of subnet creation and cannot be updated for an existing subnet (from %v to %v).",
+		subnetID, from, to)}
+}
+
+// errASGMembersInOtherNetwork: "All network interfaces assigned to an application security group have to
+// exist in the same virtual network that the first network interface assigned to the application security
+// group is in" (virtual-network/application-security-groups.md). Code not found in public sources.
+func errASGMembersInOtherNetwork(memberID, asgID, vnetID, otherVNet string) error {
+	return &AzureError{Status: 400, Code: "ApplicationSecurityGroupMembersMustBeInSameVirtualNetwork", Message: fmt.Sprintf(
+		"%s in virtual network %s cannot join application security group %s, whose members are in virtual network %s.",
+		memberID, vnetID, asgID, otherVNet)}
+}
+
+// errASGRuleNetworks: code and message seen in Azure/azure-sdk-for-java #34158 and a public blog (stored
+// file id 39785497476); "If you specify an application security group as the source and destination in a
+// security rule, the network interfaces in both application security groups must exist in the same virtual
+// network" (application-security-groups.md).
+func errASGRuleNetworks(ruleID string, vnets []string) error {
+	return &AzureError{Status: 400, Code: "AllApplicationSecurityGroupsInSecurityRuleMustBeFromSameVnet", Message: fmt.Sprintf(
+		"Security Rule %s has Application Security Groups (ASGs) from multiple virtual networks (%s). All ASGs on the Security Rule must be from the same virtual network.",
+		ruleID, strings.Join(vnets, ", "))}
+}
+
+// errASGRuleLimit: at most 10 application security groups per security rule source or destination (include
+// azure-virtual-network-limits.md, ms.date 12/05/2022, as hybrid-and-egress.md §10 reads it). Code not found
+// in public sources.
+func errASGRuleLimit(ruleID, side string, got int) error {
+	return &AzureError{Status: 400, Code: "SecurityRuleApplicationSecurityGroupLimitExceeded", Message: fmt.Sprintf(
+		"Security rule %s has %d %s application security groups; a rule takes at most 10 per source or destination.", ruleID, got, side)}
 }

@@ -25,12 +25,22 @@ type operation struct {
 	endpoint  bool   // the write is a private endpoint's (two endpoints joining one subnet conflict; two gateways do not)
 	account   string // the storage account a private endpoint connects to
 	gateway   string // the virtual network gateway written, or whose connection is written
+	// nicSubnet2 is a second subnet the IP configurations join or leave: a firewall's
+	// AzureFirewallManagementSubnet.
+	nicSubnet2 string
+	// policy is the firewall policy written: by a write of the policy (policyCode
+	// FirewallPolicyUpdateNotAllowedWhenUpdatingOrDeleting) or of one of its rule collection groups
+	// (FirewallPolicyRuleCollectionGroupUpdateNotAllowedWhenUpdatingOrDeleting).
+	policy, policyCode string
+	// firewallPolicy is the policy a firewall being written uses.
+	firewallPolicy string
 }
 
 // scopeOf returns what a create, update or delete of a resource touches. Only creates and deletes of
-// private endpoints, virtual network gateways, Bastion hosts and DNS resolver inbound endpoints add or
-// remove their IP configurations in a subnet; an update (tags) does not. A connection write touches its
-// gateway (virtualNetworkGateway1).
+// private endpoints, virtual network gateways, Bastion hosts, DNS resolver inbound endpoints and firewalls
+// add or remove their IP configurations in a subnet; an update (tags) does not. A connection write touches
+// its gateway (virtualNetworkGateway1); a rule collection group write its firewall policy; a firewall write
+// the policy it uses. A NAT gateway's association is a subnet write (natGateway on the subnet).
 func scopeOf(token, op string, rid ResourceID, props map[string]any) operation {
 	o := operation{id: rid.ID}
 	switch NormalizeToken(token) {
@@ -48,13 +58,23 @@ func scopeOf(token, op string, rid ResourceID, props map[string]any) operation {
 		if _, target := endpointConnectionPlain(props); isStorageAccount(target) {
 			o.account = strings.ToLower(target)
 		}
-	case tokenVirtualNetworkGateway, tokenBastionHost, tokenInboundEndpoint:
-		if NormalizeToken(token) == tokenVirtualNetworkGateway {
+	case tokenVirtualNetworkGateway, tokenBastionHost, tokenInboundEndpoint, tokenAzureFirewall:
+		switch NormalizeToken(token) {
+		case tokenVirtualNetworkGateway:
 			o.gateway = strings.ToLower(rid.ID)
+		case tokenAzureFirewall:
+			o.firewallPolicy = strings.ToLower(pathString(props, "firewallPolicy", "id"))
+			if op != "update" {
+				o.nicSubnet2 = strings.ToLower(pathString(props, "managementIpConfiguration", "subnet", "id"))
+			}
 		}
 		if op != "update" {
 			o.nicSubnet = strings.ToLower(firstSubnetOf(props))
 		}
+	case tokenFirewallPolicy:
+		o.policy, o.policyCode = strings.ToLower(rid.ID), "FirewallPolicyUpdateNotAllowedWhenUpdatingOrDeleting"
+	case tokenRuleCollectionGroup:
+		o.policy, o.policyCode = strings.ToLower(parentID(rid.ID)), "FirewallPolicyRuleCollectionGroupUpdateNotAllowedWhenUpdatingOrDeleting"
 	case tokenGatewayConnection:
 		o.gateway = strings.ToLower(pathString(props, "virtualNetworkGateway1", "id"))
 	}
@@ -80,16 +100,41 @@ func isStorageAccount(id string) bool {
 // internally", Azure/Azure-Landing-Zones #4134, a virtual hub's ExpressRoute gateway; the same answer to
 // a connection write during a shared-key operation, Azure/azure-rest-api-specs #14473), which azure-native
 // retries.
+//
+// Writes to one firewall policy are serialized: a rule collection group (or the policy) written while
+// another write to the policy is in flight gets ...UpdateNotAllowedWhenUpdatingOrDeleting, and one written
+// while a firewall that uses the policy is written fails with FirewallPolicyUpdateFailed "... faulted
+// referenced firewalls" (errPolicyBusy, errPolicyFaultedFirewall); azure-native retries neither. A firewall
+// written while its policy is gets 409 AnotherOperationInProgress ("Another operation on this or dependent
+// resource is in progress", a firewall write, Azure/azure-spring-apps-landing-zone-accelerator #115), which
+// azure-native retries. A firewall's IP configurations join AzureFirewallSubnet (and a Basic firewall's
+// AzureFirewallManagementSubnet) like a gateway's (microsoft/AzureTRE #3671 is a firewall). A firewall and
+// a gateway built at once in one network are not refused: Azure/Enterprise-Scale #1726 saw a VPN gateway and
+// a Basic firewall fail together with an InternalServerError ("two operations are trying to update the same
+// resource"), not a Standard firewall, which is not evidence of a general conflict.
 func conflict(x, y *operation) *AzureError {
+	joins := func(nic, subnet, vnet string) bool {
+		return nic != "" && (nic == subnet || (vnet != "" && subnet == "" && vnet == parentID(nic)))
+	}
 	switch {
+	case x.policy != "" && x.policy == y.policy:
+		return errPolicyBusy(x.policyCode, x.id, x.policy, y.id)
+	case x.policy != "" && x.policy == y.firewallPolicy:
+		return errPolicyFaultedFirewall(x.id, x.policy, y.id)
+	case x.firewallPolicy != "" && x.firewallPolicy == y.policy:
+		return errAnotherOperation(x.id, y.id)
 	case x.vnet != "" && x.vnet == y.vnet:
 		return errAnotherOperation(x.id, y.id)
 	case x.gateway != "" && x.gateway == y.gateway:
 		return errAnotherOperation(x.id, y.id)
-	case x.nicSubnet != "" && (x.nicSubnet == y.subnet || (y.vnet != "" && y.subnet == "" && y.vnet == parentID(x.nicSubnet))):
+	case joins(x.nicSubnet, y.subnet, y.vnet):
 		return errEndpointSubnetBusy(x.id, x.nicSubnet)
-	case y.nicSubnet != "" && (x.subnet == y.nicSubnet || (x.vnet != "" && x.subnet == "" && x.vnet == parentID(y.nicSubnet))):
+	case joins(x.nicSubnet2, y.subnet, y.vnet):
+		return errEndpointSubnetBusy(x.id, x.nicSubnet2)
+	case joins(y.nicSubnet, x.subnet, x.vnet):
 		return errSubnetBusyWithNIC(y.nicSubnet, y.id)
+	case joins(y.nicSubnet2, x.subnet, x.vnet):
+		return errSubnetBusyWithNIC(y.nicSubnet2, y.id)
 	case x.account != "" && x.account == y.account:
 		return errStorageAccountBusy(x.id, x.account)
 	case x.endpoint && y.endpoint && x.nicSubnet != "" && x.nicSubnet == y.nicSubnet:

@@ -212,7 +212,7 @@ func TestPrivateEndpointCreatedWhileItsSubnetIsWrittenFails(t *testing.T) {
 	f.start(sl)
 
 	update := f.updateAsync(tokSubnet, "pe", peSubnetID, subnet,
-		with(subnetIn("vnet-ml", "snet-pe", "10.0.2.0/24"), "defaultOutboundAccess", false))
+		with(subnetIn("vnet-ml", "snet-pe", "10.0.2.0/24"), "privateEndpointNetworkPolicies", "Disabled"))
 	subnetTime := sl.next(t)
 
 	r := awaitWithoutSleeping(t, f.createAsync(tokPE, "kv", vaultPE("pe-kv", peSubnetID)), sl)
@@ -242,7 +242,7 @@ func TestSubnetWrittenWhileAnEndpointJoinsItIsRetried(t *testing.T) {
 	assert.Equal(t, SimulatedDelay(tokPE, testScale), endpointTime.d)
 
 	update := f.updateAsync(tokSubnet, "pe", peSubnetID, subnet,
-		with(subnetIn("vnet-ml", "snet-pe", "10.0.2.0/24"), "defaultOutboundAccess", false))
+		with(subnetIn("vnet-ml", "snet-pe", "10.0.2.0/24"), "privateEndpointNetworkPolicies", "Disabled"))
 	retryDelay := sl.next(t)
 	assert.Equal(t, scaled(RetryDelay(1)), retryDelay.d)
 	retries := f.calls("retry")

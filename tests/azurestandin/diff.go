@@ -10,7 +10,7 @@ import (
 // ComputedOutputKeys are the top-level output keys the offline Azure stand-in (a test double) adds on top
 // of the echoed inputs. They are ignored when a diff has to fall back to comparing against old outputs.
 var ComputedOutputKeys = []string{
-	"id", "provisioningState", "type", "etag", "networkInterfaces", "customDnsConfigs", "ipAddress",
+	"id", "provisioningState", "type", "etag", "networkInterfaces", "customDnsConfigs", "ipAddress", "ipPrefix",
 }
 
 // ReplaceKeys returns the set of top-level input keys whose change forces replacement of a resource of

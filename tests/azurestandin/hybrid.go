@@ -650,9 +650,9 @@ func configID(r Record, c map[string]any) string {
 	return r.ID
 }
 
-// derivedOutputs returns the outputs Azure derives for a gateway, Bastion host or inbound endpoint
-// from what exists: IP configuration IDs, a gateway's BGP settings, a Bastion host's DNS name, an inbound
-// endpoint's private IP. They are part of the record reserved at the create, so the subnet's users and
+// derivedOutputs returns the outputs Azure derives for a gateway, Bastion host, inbound endpoint or
+// firewall from what exists: IP configuration IDs, a gateway's BGP settings, a Bastion host's DNS name, an
+// inbound endpoint's and a firewall's private IP. They are part of the record reserved at the create, so the subnet's users and
 // addresses are known while the write is in flight.
 func derivedOutputs(view StoreView, token string, rid ResourceID, props map[string]any) (map[string]any, error) {
 	switch NormalizeToken(token) {
@@ -668,6 +668,8 @@ func derivedOutputs(view StoreView, token string, rid ResourceID, props map[stri
 		return map[string]any{"ipConfigurations": configs, "dnsName": BastionDNSName(rid.ID)}, nil
 	case tokenInboundEndpoint:
 		return inboundEndpointOutputs(view, rid, props)
+	case tokenAzureFirewall:
+		return firewallOutputs(view, rid, props)
 	}
 	return nil, nil
 }

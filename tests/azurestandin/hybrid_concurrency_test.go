@@ -132,7 +132,7 @@ func TestGatewayCreatedWhileItsSubnetIsWrittenFails(t *testing.T) {
 	f.start(sl)
 
 	update := f.updateAsync(tokSubnet, "gw", gwSubnetID, pm(map[string]any{"id": gwSubnetID}),
-		with(hubSubnetIn("GatewaySubnet", "10.1.0.0/27"), "defaultOutboundAccess", false))
+		with(hubSubnetIn("GatewaySubnet", "10.1.0.0/27"), "privateEndpointNetworkPolicies", "Disabled"))
 	subnetTime := sl.next(t)
 	r := awaitWithoutSleeping(t, f.createAsync(tokGateway, "vpn", vpnGatewayIn("pip-1")), sl)
 	requireAzureError(t, r.err, 400, "RetryableError", "ReferencedResourceNotProvisioned", strings.ToLower(gwSubnetID), vpnGatewayID)

@@ -637,7 +637,7 @@ func TestInboundEndpointSubnetKeepsItsDelegation(t *testing.T) {
 	olds := pm(map[string]any{"id": inSubnetID})
 	_, err := f.update(tokSubnet, "in", inSubnetID, olds, hubSubnetIn("snet-dns-in", "10.1.2.0/28"))
 	requireAzureError(t, err, 400, "SubnetMissingRequiredDelegation", inSubnetID)
-	_, err = f.update(tokSubnet, "in", inSubnetID, olds, with(delegatedSubnetIn("snet-dns-in", "10.1.2.0/28"), "defaultOutboundAccess", false))
+	_, err = f.update(tokSubnet, "in", inSubnetID, olds, with(delegatedSubnetIn("snet-dns-in", "10.1.2.0/28"), "privateEndpointNetworkPolicies", "Disabled"))
 	require.NoError(t, err)
 }
 

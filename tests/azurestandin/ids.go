@@ -73,6 +73,16 @@ var idTable = map[string]idSpec{
 		seg("networkInterfaces", "networkInterfaceName")}},
 	"azure-native:network:VirtualNetworkPeering": {"Microsoft.Network", []idSegment{
 		seg("virtualNetworks", "virtualNetworkName"), seg("virtualNetworkPeerings", "virtualNetworkPeeringName")}},
+	"azure-native:network:PublicIPPrefix": {"Microsoft.Network", []idSegment{
+		seg("publicIPPrefixes", "publicIpPrefixName")}},
+	"azure-native:network:AzureFirewall": {"Microsoft.Network", []idSegment{
+		seg("azureFirewalls", "azureFirewallName")}},
+	"azure-native:network:FirewallPolicy": {"Microsoft.Network", []idSegment{
+		seg("firewallPolicies", "firewallPolicyName")}},
+	"azure-native:network:FirewallPolicyRuleCollectionGroup": {"Microsoft.Network", []idSegment{
+		seg("firewallPolicies", "firewallPolicyName"), seg("ruleCollectionGroups", "ruleCollectionGroupName")}},
+	"azure-native:network:ApplicationSecurityGroup": {"Microsoft.Network", []idSegment{
+		seg("applicationSecurityGroups", "applicationSecurityGroupName")}},
 }
 
 // ResourceID is the identity the offline Azure stand-in (a test double) assigns to a resource.

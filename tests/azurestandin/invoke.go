@@ -12,7 +12,7 @@ import (
 
 // Invoke answers the functions the component calls, from the resources the offline Azure stand-in (a
 // test double) pretends exist: getClientConfig (this provider instance's subscription),
-// getVirtualNetwork (with its subnets and what sits in them) and getNetworkInterface. A missing
+// getVirtualNetwork (with its subnets, what sits in them, and its peerings) and getNetworkInterface. A missing
 // resource gets Azure's 404, as azure-native passes it on. Other functions are not modelled.
 func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
 	args, err := unmarshal(req.GetArgs())
@@ -48,8 +48,9 @@ func (s *Server) resourceID(group, armType, name string) string {
 	return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s", s.subscriptionID(), group, armType, name)
 }
 
-// virtualNetwork returns a network with its subnets, each listing the IP configurations and private
-// endpoints that sit in it, the way ARM's GET of a virtual network does.
+// virtualNetwork returns a network (its location, addressSpace, dhcpOptions and the rest of what it was
+// written with) with its subnets, each listing the IP configurations and private endpoints that sit in it,
+// and its peerings, the way ARM's GET of a virtual network does, in the instance's subscription.
 func (s *Server) virtualNetwork(group, name string) (map[string]any, error) {
 	id := s.resourceID(group, armVirtualNetwork, name)
 	var out map[string]any
@@ -100,6 +101,15 @@ func (s *Server) virtualNetwork(group, name string) (map[string]any, error) {
 			subnets = append(subnets, subnet)
 		}
 		out["subnets"] = subnets
+		var peerings []any
+		for _, r := range records {
+			if r.Type == armPeering && sameID(parentID(r.ID), id) {
+				peerings = append(peerings, copyMap(r.Properties))
+			}
+		}
+		if peerings != nil {
+			out["virtualNetworkPeerings"] = peerings
+		}
 		return nil, nil, nil
 	})
 	return out, err

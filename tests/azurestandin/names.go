@@ -22,7 +22,8 @@ var dnsLabel = regexp.MustCompile(`^[A-Za-z0-9_-]{1,63}$`)
 
 // nameRules by ARM type. Source: azure-docs azure-resource-manager/management/resource-name-rules.md
 // (ms.date 03/14/2025), Microsoft.Network rows. The page has no row for private endpoint DNS zone
-// groups, so their names are not checked.
+// groups, nor for firewall policy rule collection groups (it lists the older firewallPolicies / ruleGroups),
+// so their names are not checked.
 var nameRules = map[string]nameRule{
 	"Microsoft.Network/virtualNetworks":                        {min: 2, max: 64},
 	"Microsoft.Network/virtualNetworks/subnets":                {min: 1, max: 80},
@@ -39,6 +40,10 @@ var nameRules = map[string]nameRule{
 	"Microsoft.Network/bastionHosts":                           {min: 1, max: 80},
 	"Microsoft.Network/privateDnsZones":                        {min: 1, max: 63, dnsName: true},
 	"Microsoft.Network/privateDnsZones/virtualNetworkLinks":    {min: 1, max: 80},
+	"Microsoft.Network/publicIPPrefixes":                       {min: 1, max: 80},
+	"Microsoft.Network/azureFirewalls":                         {min: 1, max: 80},
+	"Microsoft.Network/firewallPolicies":                       {min: 1, max: 80},
+	"Microsoft.Network/applicationSecurityGroups":              {min: 1, max: 80},
 }
 
 // childNameRules are the rules of names nested in a resource's body (security rules, routes).

@@ -119,7 +119,8 @@ func subnetPrefixOf(props map[string]any) string {
 	return ""
 }
 
-// nicConfigsIn returns the IP configurations, of every network interface, that sit in the subnet.
+// nicConfigsIn returns the IP configurations, of every network interface (and gateway, Bastion host,
+// inbound endpoint, firewall), that sit in the subnet.
 func nicConfigsIn(view StoreView, subnetID string) (map[string][]map[string]any, error) {
 	records, err := view.All()
 	if err != nil {
@@ -127,7 +128,11 @@ func nicConfigsIn(view StoreView, subnetID string) (map[string][]map[string]any,
 	}
 	out := map[string][]map[string]any{}
 	for _, r := range records {
-		for _, c := range objects(pathSlice(r.Properties, "ipConfigurations")) {
+		configs := objects(pathSlice(r.Properties, "ipConfigurations"))
+		if m := mapAt(r.Properties, "managementIpConfiguration"); m != nil { // a firewall's, in AzureFirewallManagementSubnet
+			configs = append(configs, m)
+		}
+		for _, c := range configs {
 			if sameID(pathString(c, "subnet", "id"), subnetID) {
 				out[r.ID] = append(out[r.ID], c)
 			}
@@ -157,7 +162,7 @@ func usedAddresses(view StoreView, subnetID string) (map[netip.Addr]bool, error)
 
 // subnetUsers returns what holds the subnet: the resources whose network interfaces or IP
 // configurations sit in it (the private endpoint for an endpoint's interface; a virtual network gateway,
-// Bastion host or DNS resolver inbound endpoint itself), sorted.
+// Bastion host, DNS resolver inbound endpoint or firewall itself), sorted.
 func subnetUsers(view StoreView, subnetID string) ([]string, error) {
 	nics, err := nicConfigsIn(view, subnetID)
 	if err != nil {

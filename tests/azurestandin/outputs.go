@@ -38,6 +38,14 @@ func computeOutputs(token string, rid ResourceID, inputs, olds resource.Property
 		previewKeeps(out, olds, derived, "bgpSettings")
 	case tokenBastionHost:
 		previewKeeps(out, olds, derived, "dnsName")
+	case tokenAzureFirewall:
+		previewKeeps(out, olds, derived, "ipConfigurations")
+	case tokenPublicIPPrefix:
+		length := 28
+		if l, ok := number(plainMap(inputs), "prefixLength"); ok {
+			length = int(l)
+		}
+		out["ipPrefix"] = resource.NewStringProperty(PublicIPPrefixFor(rid.ID, length))
 	}
 	for k, v := range derived {
 		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)

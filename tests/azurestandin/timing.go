@@ -20,23 +20,28 @@ const defaultTypicalMinutes = 0.5
 // The offline Azure stand-in (a test double) uses the same figure for Update and Delete; real deletes
 // are often faster, but that is good enough for a double.
 var typicalCreateMinutes = map[string]float64{
-	"VirtualNetwork":                  0.1,
-	"Subnet":                          0.25,
-	"NetworkSecurityGroup":            0.2,
-	"RouteTable":                      0.2, // (estimate)
-	"PublicIPAddress":                 0.1,
-	"PrivateZone":                     0.6,
-	"VirtualNetworkLink":              1,
-	"PrivateEndpoint":                 1,
-	"PrivateDnsZoneGroup":             0.5,
-	"NatGateway":                      0.5,
-	"AzureFirewall":                   6,
-	"BastionHost":                     10,  // the Basic SKU; by SKU in typicalMinutesBySKU
-	"VirtualNetworkGateway":           45,  // VPN and ExpressRoute (ErGwScale included) alike
-	"LocalNetworkGateway":             0.5, // (estimate)
-	"VirtualNetworkGatewayConnection": 2,   // (estimate)
-	"DnsResolver":                     2,   // (estimate)
-	"InboundEndpoint":                 3,   // (estimate) azurerm's VNet + resolver + inbound endpoint lifecycle took 435–604 s (hashicorp/terraform-provider-azurerm PR #19948)
+	"VirtualNetwork":                    0.1,
+	"Subnet":                            0.25,
+	"NetworkSecurityGroup":              0.2,
+	"RouteTable":                        0.2, // (estimate)
+	"PublicIPAddress":                   0.1,
+	"PrivateZone":                       0.6,
+	"VirtualNetworkLink":                1,
+	"PrivateEndpoint":                   1,
+	"PrivateDnsZoneGroup":               0.5,
+	"NatGateway":                        0.5,
+	"PublicIPPrefix":                    0.1,  // (estimate) like a public IP
+	"AzureFirewall":                     6,    // deploy-times §1.1 typical; no separate Premium figure was found
+	"FirewallPolicy":                    0.05, // "Creation complete after 3s" (hashicorp/terraform-provider-azurerm #15440)
+	"FirewallPolicyRuleCollectionGroup": 0.25, // "Creation complete after 14s" with no firewall on the policy (same issue)
+	"ApplicationSecurityGroup":          0.1,  // (estimate)
+	"VirtualNetworkPeering":             0.1,  // (estimate) seconds; hybrid-and-egress.md §11 has no source
+	"BastionHost":                       10,   // the Basic SKU; by SKU in typicalMinutesBySKU
+	"VirtualNetworkGateway":             45,   // VPN and ExpressRoute (ErGwScale included) alike
+	"LocalNetworkGateway":               0.5,  // (estimate)
+	"VirtualNetworkGatewayConnection":   2,    // (estimate)
+	"DnsResolver":                       2,    // (estimate)
+	"InboundEndpoint":                   3,    // (estimate) azurerm's VNet + resolver + inbound endpoint lifecycle took 435–604 s (hashicorp/terraform-provider-azurerm PR #19948)
 }
 
 // typicalMinutesBySKU refines typicalCreateMinutes for types whose create time depends on the SKU
