@@ -18,7 +18,7 @@ func registerBastion(ctx *pulumi.Context, names childNames, plan networkPlan, in
 	pulumiName, azureName := names.bastion()
 	host, err := network.NewBastionHost(ctx, pulumiName, &network.BastionHostArgs{
 		BastionHostName:   pulumi.String(azureName),
-		ResourceGroupName: in.resourceGroup.out,
+		ResourceGroupName: in.networkGroup,
 		Location:          in.region.out,
 		Sku:               &network.SkuArgs{Name: pulumi.String(string(*plan.hybrid.bastion))},
 		IpConfigurations: network.BastionHostIPConfigurationArray{network.BastionHostIPConfigurationArgs{

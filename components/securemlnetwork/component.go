@@ -113,6 +113,7 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 	if in.existing, err = resolveNetworkSource(ctx, names, plan, in, comp); err != nil {
 		return nil, err
 	}
+	in.networkGroup = in.existing.ref.group
 	if in.peering, err = resolvePeering(ctx, plan, in, comp); err != nil {
 		return nil, err
 	}

@@ -91,7 +91,7 @@ func registerFirewall(ctx *pulumi.Context, names childNames, plan networkPlan, i
 	policyPulumi, policyAzure := names.firewallPolicy()
 	policy, err := network.NewFirewallPolicy(ctx, policyPulumi, &network.FirewallPolicyArgs{
 		FirewallPolicyName: pulumi.String(policyAzure),
-		ResourceGroupName:  in.resourceGroup.out,
+		ResourceGroupName:  in.networkGroup,
 		Location:           in.region.out,
 		Sku:                &network.FirewallPolicySkuArgs{Tier: pulumi.String(string(fw.sku))},
 		DnsSettings:        &network.DnsSettingsArgs{EnableProxy: pulumi.Bool(fw.dnsProxy)},
@@ -105,7 +105,7 @@ func registerFirewall(ctx *pulumi.Context, names childNames, plan networkPlan, i
 	rules, err := network.NewFirewallPolicyRuleCollectionGroup(ctx, rulesPulumi, &network.FirewallPolicyRuleCollectionGroupArgs{
 		FirewallPolicyName:      pulumi.String(policyAzure),
 		RuleCollectionGroupName: pulumi.String(rulesAzure),
-		ResourceGroupName:       in.resourceGroup.out,
+		ResourceGroupName:       in.networkGroup,
 		Priority:                pulumi.Int(firewallRulesPriority),
 		RuleCollections:         firewallRuleCollections(plan, in),
 	}, withDependsOn(opts, policy)...)
@@ -120,7 +120,7 @@ func registerFirewall(ctx *pulumi.Context, names childNames, plan networkPlan, i
 	pulumiName, azureName := names.firewall()
 	firewall, err := network.NewAzureFirewall(ctx, pulumiName, &network.AzureFirewallArgs{
 		AzureFirewallName: pulumi.String(azureName),
-		ResourceGroupName: in.resourceGroup.out,
+		ResourceGroupName: in.networkGroup,
 		Location:          in.region.out,
 		Sku:               &network.AzureFirewallSkuArgs{Name: pulumi.String("AZFW_VNet"), Tier: pulumi.String(string(fw.sku))},
 		IpConfigurations: network.AzureFirewallIPConfigurationArray{network.AzureFirewallIPConfigurationArgs{

@@ -27,7 +27,7 @@ func registerExpressRouteGateway(ctx *pulumi.Context, names childNames, plan net
 	pulumiName, azureName := names.gateway("expressroute")
 	props := pulumi.Map{
 		"virtualNetworkGatewayName": pulumi.String(azureName),
-		"resourceGroupName":         in.resourceGroup.out,
+		"resourceGroupName":         in.networkGroup,
 		"location":                  in.region.out,
 		"gatewayType":               pulumi.String("ExpressRoute"),
 		"sku":                       pulumi.Map{"name": pulumi.String(string(er.sku)), "tier": pulumi.String(string(er.sku))},

@@ -48,7 +48,7 @@ func registerPublicIPWithZones(ctx *pulumi.Context, pulumiName, azureName string
 ) (*network.PublicIPAddress, error) {
 	return network.NewPublicIPAddress(ctx, pulumiName, &network.PublicIPAddressArgs{
 		PublicIpAddressName:      pulumi.String(azureName),
-		ResourceGroupName:        in.resourceGroup.out,
+		ResourceGroupName:        in.networkGroup,
 		Location:                 in.region.out,
 		Sku:                      &network.PublicIPAddressSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
 		PublicIPAllocationMethod: pulumi.String("Static"),
@@ -90,7 +90,7 @@ func registerVpnGateway(ctx *pulumi.Context, names childNames, plan networkPlan,
 	pulumiName, azureName := names.gateway("vpn")
 	args := &network.VirtualNetworkGatewayArgs{
 		VirtualNetworkGatewayName: pulumi.String(azureName),
-		ResourceGroupName:         in.resourceGroup.out,
+		ResourceGroupName:         in.networkGroup,
 		Location:                  in.region.out,
 		GatewayType:               pulumi.String("Vpn"),
 		VpnType:                   pulumi.String("RouteBased"),

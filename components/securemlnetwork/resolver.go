@@ -38,7 +38,7 @@ func registerResolver(ctx *pulumi.Context, names childNames, in inputValues, add
 	resolverPulumi, resolverAzure := names.dnsResolver()
 	resolver, err := network.NewDnsResolver(ctx, resolverPulumi, &network.DnsResolverArgs{
 		DnsResolverName:   pulumi.String(resolverAzure),
-		ResourceGroupName: in.resourceGroup.out,
+		ResourceGroupName: in.networkGroup,
 		Location:          in.region.out,
 		VirtualNetwork:    network.SubResourceArgs{Id: vnet.id},
 		Tags:              in.tags,
@@ -51,7 +51,7 @@ func registerResolver(ctx *pulumi.Context, names childNames, in inputValues, add
 		// The resolver's name as chosen here, with an explicit dependency (see network.go).
 		DnsResolverName:     pulumi.String(resolverAzure),
 		InboundEndpointName: pulumi.String(endpointAzure),
-		ResourceGroupName:   in.resourceGroup.out,
+		ResourceGroupName:   in.networkGroup,
 		Location:            in.region.out,
 		IpConfigurations: network.InboundEndpointIPConfigurationArray{network.InboundEndpointIPConfigurationArgs{
 			Subnet:                    network.SubResourceArgs{Id: subnet.id},

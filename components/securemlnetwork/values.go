@@ -77,7 +77,11 @@ type inputValues struct {
 
 	// Set once the component is registered: the network the subnets go to, the hub's network, the
 	// compute subnets' prefixes, and the providers for other subscriptions.
-	existing              networkSourceValues
+	existing networkSourceValues
+	// networkGroup is the network's resource group: gateways, Bastion, the resolver and the firewall
+	// go there, since Azure wants some of them next to the network
+	// (AzureFirewallReferencesSubnetInDifferentResourceGroup; Bastion, configuration-settings.md).
+	networkGroup          pulumi.StringInput
 	peering               peeringValues
 	computePrefixes       pulumi.StringArrayOutput
 	providers             *subscriptionProviders
