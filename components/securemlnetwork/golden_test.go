@@ -70,10 +70,15 @@ func TestGoldenChildren(t *testing.T) {
 	configurations["hub-and-spoke-hub"] = hubExample
 	configurations["hub-and-spoke-spoke"] = spokeExample
 	networks := map[string]map[string]any{"hub-and-spoke-spoke": hubWithGateway()}
+	componentNames := map[string]string{"hub-and-spoke-hub": "hub", "hub-and-spoke-spoke": "spoke"}
 	for name, args := range configurations {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			children, _, err := constructWith(t, &recorder{existingVNet: networks[name]}, args())
+			component := componentNames[name]
+			if component == "" {
+				component = "ml"
+			}
+			children, _, err := constructNamed(t, &recorder{existingVNet: networks[name]}, component, args())
 			require.NoError(t, err)
 			got := goldenLines(children)
 			path := filepath.Join("testdata", "golden", name+".txt")

@@ -151,9 +151,15 @@ func preview(info *pulumi.RunInfo) { info.DryRun = true }
 // another's.
 func constructWith(t *testing.T, rec *recorder, args Args, opts ...pulumi.RunOption) ([]child, outputs, error) {
 	t.Helper()
+	return constructNamed(t, rec, "ml", args, opts...)
+}
+
+// constructNamed is constructWith for a component of another name.
+func constructNamed(t *testing.T, rec *recorder, name string, args Args, opts ...pulumi.RunOption) ([]child, outputs, error) {
+	t.Helper()
 	var out outputs
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
-		comp, err := NewSecureMLNetwork(ctx, "ml", args)
+		comp, err := NewSecureMLNetwork(ctx, name, args)
 		if err != nil {
 			return err
 		}
