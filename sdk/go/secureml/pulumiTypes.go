@@ -1916,6 +1916,8 @@ func (o ExpressRouteSettingsPtrOutput) Sku() ExpressRouteGatewaySkuPtrOutput {
 
 // Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
 type FirewallSettings struct {
+	// More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
+	AllowedSourceAddresses []string `pulumi:"allowedSourceAddresses"`
 	// Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
 	DnsProxy *bool `pulumi:"dnsProxy"`
 	// More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
@@ -1954,6 +1956,8 @@ type FirewallSettingsInput interface {
 
 // Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
 type FirewallSettingsArgs struct {
+	// More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
+	AllowedSourceAddresses pulumi.StringArrayInput `pulumi:"allowedSourceAddresses"`
 	// Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
 	DnsProxy pulumi.BoolPtrInput `pulumi:"dnsProxy"`
 	// More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
@@ -2054,6 +2058,11 @@ func (o FirewallSettingsOutput) ToFirewallSettingsPtrOutputWithContext(ctx conte
 	}).(FirewallSettingsPtrOutput)
 }
 
+// More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
+func (o FirewallSettingsOutput) AllowedSourceAddresses() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v FirewallSettings) []string { return v.AllowedSourceAddresses }).(pulumi.StringArrayOutput)
+}
+
 // Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
 func (o FirewallSettingsOutput) DnsProxy() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v FirewallSettings) *bool { return v.DnsProxy }).(pulumi.BoolPtrOutput)
@@ -2091,6 +2100,16 @@ func (o FirewallSettingsPtrOutput) Elem() FirewallSettingsOutput {
 		var ret FirewallSettings
 		return ret
 	}).(FirewallSettingsOutput)
+}
+
+// More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
+func (o FirewallSettingsPtrOutput) AllowedSourceAddresses() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *FirewallSettings) []string {
+		if v == nil {
+			return nil
+		}
+		return v.AllowedSourceAddresses
+	}).(pulumi.StringArrayOutput)
 }
 
 // Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
@@ -2403,6 +2422,8 @@ type HubPeeringSettings struct {
 	AllowForwardedTraffic *bool `pulumi:"allowForwardedTraffic"`
 	// Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
 	CreateRemotePeering *bool `pulumi:"createRemotePeering"`
+	// Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
+	LinkZones *bool `pulumi:"linkZones"`
 	// Resource ID of the hub's virtual network.
 	RemoteVirtualNetworkId string `pulumi:"remoteVirtualNetworkId"`
 	// Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
@@ -2422,6 +2443,10 @@ func (val *HubPeeringSettings) Defaults() *HubPeeringSettings {
 	if tmp.CreateRemotePeering == nil {
 		createRemotePeering_ := false
 		tmp.CreateRemotePeering = &createRemotePeering_
+	}
+	if tmp.LinkZones == nil {
+		linkZones_ := false
+		tmp.LinkZones = &linkZones_
 	}
 	if tmp.UseRemoteGateways == nil {
 		useRemoteGateways_ := false
@@ -2447,6 +2472,8 @@ type HubPeeringSettingsArgs struct {
 	AllowForwardedTraffic pulumi.BoolPtrInput `pulumi:"allowForwardedTraffic"`
 	// Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
 	CreateRemotePeering pulumi.BoolPtrInput `pulumi:"createRemotePeering"`
+	// Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
+	LinkZones pulumi.BoolPtrInput `pulumi:"linkZones"`
 	// Resource ID of the hub's virtual network.
 	RemoteVirtualNetworkId pulumi.StringInput `pulumi:"remoteVirtualNetworkId"`
 	// Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
@@ -2464,6 +2491,9 @@ func (val *HubPeeringSettingsArgs) Defaults() *HubPeeringSettingsArgs {
 	}
 	if tmp.CreateRemotePeering == nil {
 		tmp.CreateRemotePeering = pulumi.BoolPtr(false)
+	}
+	if tmp.LinkZones == nil {
+		tmp.LinkZones = pulumi.BoolPtr(false)
 	}
 	if tmp.UseRemoteGateways == nil {
 		tmp.UseRemoteGateways = pulumi.BoolPtr(false)
@@ -2558,6 +2588,11 @@ func (o HubPeeringSettingsOutput) CreateRemotePeering() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v HubPeeringSettings) *bool { return v.CreateRemotePeering }).(pulumi.BoolPtrOutput)
 }
 
+// Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
+func (o HubPeeringSettingsOutput) LinkZones() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v HubPeeringSettings) *bool { return v.LinkZones }).(pulumi.BoolPtrOutput)
+}
+
 // Resource ID of the hub's virtual network.
 func (o HubPeeringSettingsOutput) RemoteVirtualNetworkId() pulumi.StringOutput {
 	return o.ApplyT(func(v HubPeeringSettings) string { return v.RemoteVirtualNetworkId }).(pulumi.StringOutput)
@@ -2609,6 +2644,16 @@ func (o HubPeeringSettingsPtrOutput) CreateRemotePeering() pulumi.BoolPtrOutput 
 			return nil
 		}
 		return v.CreateRemotePeering
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
+func (o HubPeeringSettingsPtrOutput) LinkZones() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *HubPeeringSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.LinkZones
 	}).(pulumi.BoolPtrOutput)
 }
 

@@ -225,6 +225,10 @@ export function expressRouteSettingsArgsProvideDefaults(val: ExpressRouteSetting
  */
 export interface FirewallSettingsArgs {
     /**
+     * More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
+     */
+    allowedSourceAddresses?: pulumi.Input<pulumi.Input<string>[] | undefined>;
+    /**
      * Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
      */
     dnsProxy?: pulumi.Input<boolean | undefined>;
@@ -280,6 +284,10 @@ export interface HubPeeringSettingsArgs {
      */
     createRemotePeering?: pulumi.Input<boolean | undefined>;
     /**
+     * Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
+     */
+    linkZones?: pulumi.Input<boolean | undefined>;
+    /**
      * Resource ID of the hub's virtual network.
      */
     remoteVirtualNetworkId: pulumi.Input<string>;
@@ -296,6 +304,7 @@ export function hubPeeringSettingsArgsProvideDefaults(val: HubPeeringSettingsArg
         ...val,
         allowForwardedTraffic: (val.allowForwardedTraffic) ?? true,
         createRemotePeering: (val.createRemotePeering) ?? false,
+        linkZones: (val.linkZones) ?? false,
         useRemoteGateways: (val.useRemoteGateways) ?? false,
     };
 }

@@ -700,6 +700,10 @@ class FirewallSettingsArgsDict(TypedDict):
     """
     Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
     """
+    allowed_source_addresses: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
+    """
     dns_proxy: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
     Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
@@ -716,16 +720,20 @@ class FirewallSettingsArgsDict(TypedDict):
 @pulumi.input_type
 class FirewallSettingsArgs:
     def __init__(__self__, *,
+                 allowed_source_addresses: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  dns_proxy: pulumi.Input[Optional[_builtins.bool]] = None,
                  extra_fqdns: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  sku: pulumi.Input[Optional['FirewallSku']] = None):
         """
         Azure Firewall in AzureFirewallSubnet, with a firewall policy carrying the network rules (service tags) and application rules (FQDNs) Azure ML needs in the chosen cloud and region.
 
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] allowed_source_addresses: More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
         :param pulumi.Input[_builtins.bool] dns_proxy: Turn on the firewall's DNS proxy (needed to use FQDNs in network rules and for consistent FQDN filtering when clients use the firewall as their DNS server).
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] extra_fqdns: More FQDNs compute may reach over HTTPS, for example package repositories (pypi.org, files.pythonhosted.org, *.anaconda.org). Wildcards only as a leading "*.".
         :param pulumi.Input['FirewallSku'] sku: Firewall tier. Basic is refused: it has no DNS proxy and no FQDN network rules, and needs a management subnet.
         """
+        if allowed_source_addresses is not None:
+            pulumi.set(__self__, "allowed_source_addresses", allowed_source_addresses)
         if dns_proxy is None:
             dns_proxy = False
         if dns_proxy is not None:
@@ -736,6 +744,18 @@ class FirewallSettingsArgs:
             sku = 'Standard'
         if sku is not None:
             pulumi.set(__self__, "sku", sku)
+
+    @_builtins.property
+    @pulumi.getter(name="allowedSourceAddresses")
+    def allowed_source_addresses(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        More source ranges the rules apply to besides this network's compute subnets: the compute subnets of spokes that route through this firewall (hub-and-spoke). IPv4 CIDRs.
+        """
+        return pulumi.get(self, "allowed_source_addresses")
+
+    @allowed_source_addresses.setter
+    def allowed_source_addresses(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "allowed_source_addresses", value)
 
     @_builtins.property
     @pulumi.getter(name="dnsProxy")
@@ -826,6 +846,10 @@ class HubPeeringSettingsArgsDict(TypedDict):
     """
     Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
     """
+    link_zones: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
+    """
     use_remote_gateways: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
     Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
@@ -837,6 +861,7 @@ class HubPeeringSettingsArgs:
                  remote_virtual_network_id: pulumi.Input[_builtins.str],
                  allow_forwarded_traffic: pulumi.Input[Optional[_builtins.bool]] = None,
                  create_remote_peering: pulumi.Input[Optional[_builtins.bool]] = None,
+                 link_zones: pulumi.Input[Optional[_builtins.bool]] = None,
                  use_remote_gateways: pulumi.Input[Optional[_builtins.bool]] = None):
         """
         Peer this network with a hub network. The spoke side is always created; the hub side with createRemotePeering (through a provider for the hub's subscription when it is another one). The deploying identity needs Network Contributor (or virtualNetworkPeerings write, read, delete and virtualNetworks/peer action) on both networks.
@@ -844,6 +869,7 @@ class HubPeeringSettingsArgs:
         :param pulumi.Input[_builtins.str] remote_virtual_network_id: Resource ID of the hub's virtual network.
         :param pulumi.Input[_builtins.bool] allow_forwarded_traffic: Accept traffic the hub forwards (from its firewall or appliance) that did not start in the hub.
         :param pulumi.Input[_builtins.bool] create_remote_peering: Also create the hub's side of the peering (with allowGatewayTransit when useRemoteGateways is set). Leave false when the hub's owners create it.
+        :param pulumi.Input[_builtins.bool] link_zones: Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
         :param pulumi.Input[_builtins.bool] use_remote_gateways: Reach on-premises networks through the hub's VPN or ExpressRoute gateway. The hub must have a gateway and allow gateway transit; this network must have none of its own.
         """
         pulumi.set(__self__, "remote_virtual_network_id", remote_virtual_network_id)
@@ -855,6 +881,10 @@ class HubPeeringSettingsArgs:
             create_remote_peering = False
         if create_remote_peering is not None:
             pulumi.set(__self__, "create_remote_peering", create_remote_peering)
+        if link_zones is None:
+            link_zones = False
+        if link_zones is not None:
+            pulumi.set(__self__, "link_zones", link_zones)
         if use_remote_gateways is None:
             use_remote_gateways = False
         if use_remote_gateways is not None:
@@ -895,6 +925,18 @@ class HubPeeringSettingsArgs:
     @create_remote_peering.setter
     def create_remote_peering(self, value: pulumi.Input[Optional[_builtins.bool]]):
         pulumi.set(self, "create_remote_peering", value)
+
+    @_builtins.property
+    @pulumi.getter(name="linkZones")
+    def link_zones(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Also link the hub's network to this network's private DNS zones, so a DNS resolver in the hub (serving VPN and on-premises clients) answers for this network's private endpoints. Default name resolution does not cross a peering.
+        """
+        return pulumi.get(self, "link_zones")
+
+    @link_zones.setter
+    def link_zones(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "link_zones", value)
 
     @_builtins.property
     @pulumi.getter(name="useRemoteGateways")
