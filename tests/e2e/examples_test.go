@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -14,9 +15,10 @@ import (
 // exampleDir is the folder of the example in language.
 func exampleDir(language string) string { return filepath.Join("..", "..", "examples", language) }
 
-// TestExamples runs the same scenario in every language: YAML through pulumi-language-yaml; Go,
-// TypeScript and Python through Automation API inline programs that execute each example's own code.
-// All four must produce the same children and the same outputs.
+// TestExamples runs the same scenario in every language, each example in a copy of its folder the way
+// its README tells a user: install its dependencies (the SDKs from the package registries they are
+// published to), `pulumi stack init`, config, then `pulumi preview`, `pulumi up` and the rest through
+// the CLI in that folder. All four must produce the same children and the same outputs.
 func TestExamples(t *testing.T) {
 	t.Parallel()
 	var mu sync.Mutex
@@ -28,16 +30,13 @@ func TestExamples(t *testing.T) {
 		for language, project := range projects {
 			t.Run(language, func(t *testing.T) {
 				t.Parallel()
+				start := time.Now()
 				env := newHermeticEnv(t)
-				var d driver
-				if language == "yaml" {
-					stack := yamlStack(t, env, "e2e")
-					setConfig(t, stack, serviceConfig)
-					d = localDriver{stack: stack}
-				} else {
-					d = newRunnerDriver(t, env, language, exampleDir(language), "e2e", serviceConfig)
-				}
+				d := folderProject(t, env, language, exampleDir(language), "e2e", serviceConfig)
+				prepared := time.Since(start)
 				res := lifecycle(t, d, env, expectedURNs(t, "all-services-default.txt", "e2e", project))
+				t.Logf("e2e: example %s in folder mode: install and stack setup %s, lifecycle %s, total %s", language,
+					prepared.Round(time.Millisecond), res.duration.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 				mu.Lock()
 				results[language] = res
 				mu.Unlock()

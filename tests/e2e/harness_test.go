@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
@@ -55,7 +56,26 @@ func TestMain(m *testing.M) {
 		path = append(path, filepath.Dir(standin))
 	}
 	os.Setenv("PATH", strings.Join(append(path, os.Getenv("PATH")), string(os.PathListSeparator)))
-	os.Exit(m.Run())
+	code := m.Run()
+	exitMu.Lock()
+	for i := len(exitFuncs) - 1; i >= 0; i-- {
+		exitFuncs[i]()
+	}
+	exitMu.Unlock()
+	os.Exit(code)
+}
+
+var (
+	exitMu    sync.Mutex
+	exitFuncs []func()
+)
+
+// atExit runs f when every test has finished, for what the tests of a run share (the package
+// registries).
+func atExit(f func()) {
+	exitMu.Lock()
+	defer exitMu.Unlock()
+	exitFuncs = append(exitFuncs, f)
 }
 
 // hermeticEnv gives each stack its own Pulumi home, file backend, stand-in call log and pretend Azure
@@ -106,16 +126,15 @@ func expectedURNs(t *testing.T, golden, stack, project string) []string {
 }
 
 // deployedURNs lists the URNs in the stack's state, leaving out the stack itself and providers.
-func deployedURNs(t *testing.T, ctx context.Context, stack auto.Stack) []string {
+func deployedURNs(t *testing.T, _ context.Context, stack auto.Stack) []string {
 	t.Helper()
-	deployment, err := stack.Export(ctx)
-	require.NoError(t, err)
-	var state struct {
-		Resources []apitype.ResourceV3 `json:"resources"`
-	}
-	require.NoError(t, json.Unmarshal(deployment.Deployment, &state))
+	return childURNs(exportResources(t, stack))
+}
+
+// childURNs lists the URNs of resources, sorted, leaving out the stack itself and providers.
+func childURNs(resources []apitype.ResourceV3) []string {
 	var urns []string
-	for _, r := range state.Resources {
+	for _, r := range resources {
 		typ := string(r.Type)
 		if typ == "pulumi:pulumi:Stack" || strings.HasPrefix(typ, "pulumi:providers:") {
 			continue
@@ -124,6 +143,16 @@ func deployedURNs(t *testing.T, ctx context.Context, stack auto.Stack) []string 
 	}
 	sort.Strings(urns)
 	return urns
+}
+
+// exportResources returns the resources in the stack's state.
+func exportResources(t *testing.T, stack auto.Stack) []apitype.ResourceV3 {
+	t.Helper()
+	deployment, err := stack.Export(t.Context())
+	require.NoError(t, err)
+	var state apitype.DeploymentV3
+	require.NoError(t, json.Unmarshal(deployment.Deployment, &state))
+	return state.Resources
 }
 
 // checkOutputs asserts that every output is filled the way Azure would fill it.

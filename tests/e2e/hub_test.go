@@ -3,8 +3,6 @@
 package e2e
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,7 +11,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -85,17 +82,7 @@ func TestSpokeFromHubStack(t *testing.T) {
 			t.Parallel()
 			env := newHermeticEnv(t)
 			hub := upHub(t, env)
-			source := filepath.Join("programs", "spoke-"+language)
-			var d driver
-			if language == "yaml" {
-				dir := filepath.Join(env.dir, "project")
-				require.NoError(t, os.CopyFS(dir, os.DirFS(source)))
-				stack := yamlStackIn(t, env, dir, "spoke")
-				setConfig(t, stack, spokeConfig(hub))
-				d = localDriver{stack: stack}
-			} else {
-				d = newRunnerDriver(t, env, "go", source, "spoke", spokeConfig(hub))
-			}
+			d := folderProject(t, env, language, filepath.Join("programs", "spoke-"+language), "spoke", spokeConfig(hub))
 
 			changes, err := d.preview(t)
 			require.NoError(t, err, "preview")
@@ -110,7 +97,7 @@ func TestSpokeFromHubStack(t *testing.T) {
 				assert.Equal(t, hubZoneGroup+name, zones[name])
 			}
 
-			resources := exportResources(t, d.state(t))
+			resources := d.resources(t)
 			links := 0
 			for _, r := range resources {
 				switch {
@@ -132,14 +119,4 @@ func TestSpokeFromHubStack(t *testing.T) {
 			require.NoError(t, d.destroy(t), "destroy")
 		})
 	}
-}
-
-// exportResources returns the resources in the stack's state.
-func exportResources(t *testing.T, stack auto.Stack) []apitype.ResourceV3 {
-	t.Helper()
-	deployment, err := stack.Export(t.Context())
-	require.NoError(t, err)
-	var state apitype.DeploymentV3
-	require.NoError(t, json.Unmarshal(deployment.Deployment, &state))
-	return state.Resources
 }

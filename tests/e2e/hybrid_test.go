@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -36,18 +35,9 @@ var hybridConfig = map[string]string{
 
 var hybridSecrets = map[string]string{"officeSharedKey": officeSharedKey, "circuitAuthorizationKey": circuitAuthKey}
 
-func setSecretConfig(t *testing.T, stack auto.Stack, values map[string]string) {
-	t.Helper()
-	config := auto.ConfigMap{}
-	for k, v := range values {
-		config[k] = auto.ConfigValue{Value: v, Secret: true}
-	}
-	require.NoError(t, stack.SetAllConfig(t.Context(), config))
-}
-
-// TestHybridExamples runs the hybrid example in YAML and TypeScript: every way in, created once, with
-// the children the component tests pin, the same outputs in both languages, and no secret in plaintext
-// in the state.
+// TestHybridExamples runs the hybrid example in YAML and TypeScript, each in a copy of its folder
+// through the CLI (folder mode, as TestExamples): every way in, created once, with the children the
+// component tests pin, the same outputs in both languages, and no secret in plaintext in the state.
 func TestHybridExamples(t *testing.T) {
 	t.Parallel()
 	var mu sync.Mutex
@@ -59,18 +49,9 @@ func TestHybridExamples(t *testing.T) {
 				t.Parallel()
 				env := newHermeticEnv(t)
 				source := filepath.Join("..", "..", "examples", "hybrid-"+language)
-				var d driver
-				if language == "yaml" {
-					dir := filepath.Join(env.dir, "project")
-					require.NoError(t, os.CopyFS(dir, os.DirFS(source)))
-					stack := yamlStackIn(t, env, dir, "e2e")
-					setConfig(t, stack, hybridConfig)
-					d = localDriver{stack: stack}
-				} else {
-					d = newRunnerDriver(t, env, language, source, "e2e", hybridConfig)
-				}
-				setSecretConfig(t, d.state(t), hybridSecrets)
-				res := hybridLifecycle(t, d, env, expectedURNs(t, "hybrid-all-ways-in.txt", "e2e", project))
+				d := folderProject(t, env, language, source, "e2e", hybridConfig)
+				d.setConfig(t, hybridSecrets, true)
+				res := hybridLifecycle(t, d, expectedURNs(t, "hybrid-all-ways-in.txt", "e2e", project))
 				mu.Lock()
 				results[language] = res
 				mu.Unlock()
@@ -82,7 +63,7 @@ func TestHybridExamples(t *testing.T) {
 	assert.Equal(t, results["yaml"].outputs, results["nodejs"].outputs, "TypeScript must produce the same outputs as YAML")
 }
 
-func hybridLifecycle(t *testing.T, d driver, env hermeticEnv, expected []string) lifecycleResult {
+func hybridLifecycle(t *testing.T, d driver, expected []string) lifecycleResult {
 	changes, err := d.preview(t)
 	require.NoError(t, err, "first preview")
 	assert.Equal(t, len(expected)+1, changes["create"])
@@ -90,20 +71,18 @@ func hybridLifecycle(t *testing.T, d driver, env hermeticEnv, expected []string)
 	changes, outputs, err := d.up(t)
 	require.NoError(t, err, "first up")
 	assert.Equal(t, map[string]int{"create": len(expected) + 1}, changes)
-	deployed := deployedURNs(t, t.Context(), d.state(t))
+	deployed := childURNs(d.resources(t))
 	assert.Equal(t, expected, deployed, "up must create exactly the children the golden file pins")
 	checkHybridOutputs(t, outputs)
 
 	// The secrets: nowhere in `pulumi stack export` in plaintext, and secret where they are kept.
-	stack := d.state(t)
-	state, err := runResult(t, env, stack.Workspace().WorkDir(), "pulumi", "stack", "export", "--stack", "e2e")
-	require.NoError(t, err, state)
+	state := d.exportText(t)
 	for name, value := range hybridSecrets {
 		if i := strings.Index(state, value); i >= 0 {
 			t.Errorf("%s is in the state in plaintext: ...%s...", name, state[max(0, i-600):min(len(state), i+100)])
 		}
 	}
-	for _, r := range exportResources(t, d.state(t)) {
+	for _, r := range d.resources(t) {
 		for _, key := range []string{"sharedKey", "authorizationKey"} {
 			if v, ok := r.Outputs[key]; ok {
 				secret, _ := v.(map[string]any)
@@ -118,7 +97,7 @@ func hybridLifecycle(t *testing.T, d driver, env hermeticEnv, expected []string)
 	assert.Equal(t, map[string]int{"same": len(expected) + 1}, changes, "a second up must change nothing")
 
 	require.NoError(t, d.destroy(t), "destroy")
-	assert.Empty(t, deployedURNs(t, t.Context(), d.state(t)))
+	assert.Empty(t, childURNs(d.resources(t)))
 	return lifecycleResult{urns: normalizeURNs(deployed), outputs: outputs}
 }
 

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -20,11 +22,17 @@ type driver interface {
 	preview(t *testing.T) (changes map[string]int, err error)
 	up(t *testing.T) (changes map[string]int, outputs map[string]any, err error)
 	destroy(t *testing.T) error
-	// state opens the stack without running the program, for config and exports.
-	state(t *testing.T) auto.Stack
+	// setConfig sets stack config values, as secrets when secret is true.
+	setConfig(t *testing.T, values map[string]string, secret bool)
+	// resources is the stack's state, as `pulumi stack export` shows it.
+	resources(t *testing.T) []apitype.ResourceV3
+	// exportText is the output of `pulumi stack export`, word for word.
+	exportText(t *testing.T) string
 }
 
-// localDriver runs a project through the Automation API and the project's language host (YAML).
+// localDriver runs a YAML program through the Automation API with the project folder as its source
+// (the CLI runs underneath, in that folder). Tests that need what only the Automation API gives (the
+// engine's event stream, state imports) or change many small programs use it; see runners/README.md.
 type localDriver struct{ stack auto.Stack }
 
 func (d localDriver) preview(t *testing.T) (map[string]int, error) {
@@ -53,19 +61,37 @@ func (d localDriver) destroy(t *testing.T) error {
 	return err
 }
 
-func (d localDriver) state(*testing.T) auto.Stack { return d.stack }
+func (d localDriver) setConfig(t *testing.T, values map[string]string, secret bool) {
+	t.Helper()
+	config := auto.ConfigMap{}
+	for k, v := range values {
+		config[k] = auto.ConfigValue{Value: v, Secret: secret}
+	}
+	require.NoError(t, d.stack.SetAllConfig(t.Context(), config))
+}
+
+func (d localDriver) resources(t *testing.T) []apitype.ResourceV3 { return exportResources(t, d.stack) }
+
+func (d localDriver) exportText(t *testing.T) string {
+	t.Helper()
+	deployment, err := d.stack.Export(t.Context())
+	require.NoError(t, err)
+	data, err := json.Marshal(deployment)
+	require.NoError(t, err)
+	return string(data)
+}
 
 // lifecycleResult is what a project produced, for comparing languages.
 type lifecycleResult struct {
-	urns    []string // children, with the stack and project names normalized
-	outputs map[string]any
+	urns     []string // children, with the stack and project names normalized
+	outputs  map[string]any
+	duration time.Duration // of the lifecycle's commands
 }
 
 // lifecycle runs the checks every example must pass: up creates exactly the expected children with
 // filled outputs, a second up changes nothing, a tag-only change previews as updates only, and
 // destroy leaves nothing.
 func lifecycle(t *testing.T, d driver, env hermeticEnv, expected []string) lifecycleResult {
-	ctx := t.Context()
 	start := time.Now()
 	step := func(name string) { t.Logf("e2e: %s done after %s", name, time.Since(start).Round(time.Millisecond)) }
 
@@ -77,7 +103,7 @@ func lifecycle(t *testing.T, d driver, env hermeticEnv, expected []string) lifec
 	changes, outputs, err := d.up(t)
 	require.NoError(t, err, "first up")
 	assert.Equal(t, map[string]int{"create": len(expected) + 1}, changes)
-	deployed := deployedURNs(t, ctx, d.state(t))
+	deployed := childURNs(d.resources(t))
 	assert.Equal(t, expected, deployed, "up must create exactly the expected children")
 	checkOutputs(t, outputs)
 	step("first up")
@@ -87,8 +113,7 @@ func lifecycle(t *testing.T, d driver, env hermeticEnv, expected []string) lifec
 	assert.Equal(t, map[string]int{"same": len(expected) + 1}, changes, "a second up must change nothing")
 	step("second up")
 
-	stack := d.state(t)
-	require.NoError(t, stack.SetConfig(ctx, "environment", auto.ConfigValue{Value: "prod"}))
+	d.setConfig(t, map[string]string{"environment": "prod"}, false)
 	changes, err = d.preview(t)
 	require.NoError(t, err, "preview after a tag change")
 	assert.Positive(t, changes["update"], "a tag change updates children")
@@ -98,13 +123,13 @@ func lifecycle(t *testing.T, d driver, env hermeticEnv, expected []string) lifec
 	step("tag preview")
 
 	require.NoError(t, d.destroy(t), "destroy")
-	assert.Empty(t, deployedURNs(t, ctx, d.state(t)), "destroy must leave nothing")
+	assert.Empty(t, childURNs(d.resources(t)), "destroy must leave nothing")
 	created, deleted := countCalls(t, env.callLog)
 	assert.Equal(t, len(expected)-1, created, "the stand-in saw one create per Azure child")
 	assert.Equal(t, created, deleted, "every created Azure child was deleted")
 	step("destroy")
 
-	return lifecycleResult{urns: normalizeURNs(deployed), outputs: outputs}
+	return lifecycleResult{urns: normalizeURNs(deployed), outputs: outputs, duration: time.Since(start)}
 }
 
 // normalizeURNs drops the stack and project from URNs so languages can be compared.

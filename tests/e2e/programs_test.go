@@ -39,7 +39,7 @@ func TestTwoNetworksShareZones(t *testing.T) {
 	require.NoError(t, err, "up")
 	assert.Equal(t, outputs["firstZones"], outputs["secondZones"], "the second network uses the first's zones")
 	zones, links := 0, 0
-	for _, r := range exportResources(t, d.state(t)) {
+	for _, r := range d.resources(t) {
 		switch r.Type {
 		case "azure-native:network:PrivateZone":
 			zones++
@@ -70,7 +70,7 @@ func TestServiceIDUnknownAtPreviewIsCheckedBeforeAnyEndpoint(t *testing.T) {
 	assert.Contains(t, err.Error(), `keyVault.resourceId: resource ID "`+subscription+`/resourceGroups/rg-ml-network/providers/`+
 		`Microsoft.Network/virtualNetworks/vnet-first" is a Microsoft.Network/virtualNetworks, but a Microsoft.KeyVault/vaults is needed`)
 	firstChildren := 0
-	for _, r := range exportResources(t, d.state(t)) {
+	for _, r := range d.resources(t) {
 		name := string(r.URN)[strings.LastIndex(string(r.URN), "::")+2:]
 		assert.False(t, strings.HasPrefix(name, "second-"), "%s: no child of the second network may exist", r.URN)
 		if strings.HasPrefix(name, "first-") {
