@@ -225,52 +225,21 @@ func TestPolicyExamples(t *testing.T) {
 func TestPolicyHubAndSpoke(t *testing.T) {
 	t.Parallel()
 	pack := policyPack(t)
-	projects := map[string]struct{ language, hub, spoke string }{
-		"yaml":       {"yaml", "secureml-hub-yaml", "secureml-spoke-yaml-example"},
-		"typescript": {"nodejs", "secureml-hub-typescript", "secureml-spoke-typescript"},
-	}
-	for folder, p := range projects {
+	for folder, p := range hubAndSpokeProjects {
 		t.Run(folder, func(t *testing.T) {
 			t.Parallel()
-			if folder == "typescript" {
-				skipUnlessNodeSDKHas(t, "allowedSourceAddresses")
-			}
 			source := filepath.Join("..", "..", "examples", "hub-and-spoke", folder)
 			hubEnv := newHermeticEnv(t)
-			hub := folderProject(t, hubEnv, p.language, filepath.Join(source, "hub"), "e2e", map[string]string{
-				"resourceGroupName": "rg-ml-network", "tenantId": hybridConfig["tenantId"],
-			})
+			hub := folderProject(t, hubEnv, p.language, filepath.Join(source, "hub"), "e2e", hubAndSpokeHubConfig())
 			report, out, err := previewWithPack(t, hub, pack)
 			assertClean(t, report, out, err, expectedComponentURNs(t, "hub-and-spoke-hub.txt", "e2e", p.hub, "hub"))
 			_, err = hub.pulumi(t, "up", "--yes", "--suppress-progress")
 			require.NoError(t, err)
 
-			// The spoke shares the hub's backend and pretend Azure.
-			spokeEnv := newHermeticEnv(t)
-			for _, k := range []string{"PULUMI_HOME", "PULUMI_BACKEND_URL", "PULUMI_CONFIG_PASSPHRASE", "SECUREML_STANDIN_STATE"} {
-				spokeEnv.vars[k] = hubEnv.vars[k]
-			}
-			config := map[string]string{"hubStack": "organization/" + p.hub + "/e2e", "resourceGroupName": "rg-net"}
-			for _, k := range []string{"workspaceId", "storageAccountId", "keyVaultId", "containerRegistryId"} {
-				config[k] = serviceConfig[k]
-			}
-			spoke := folderProject(t, spokeEnv, p.language, filepath.Join(source, "spoke"), "e2e", config)
+			spoke := folderProject(t, sharedBackendEnv(t, hubEnv), p.language, filepath.Join(source, "spoke"), "e2e", hubAndSpokeSpokeConfig(p.hub))
 			report, out, err = previewWithPack(t, spoke, pack)
 			assertClean(t, report, out, err, expectedComponentURNs(t, "hub-and-spoke-spoke.txt", "e2e", p.spoke, "spoke"))
 		})
-	}
-}
-
-// skipUnlessNodeSDKHas skips a TypeScript program that uses an input the committed Node.js SDK does
-// not declare yet (its types are generated from schema.json by `make generate`): the program would not
-// compile.
-func skipUnlessNodeSDKHas(t *testing.T, input string) {
-	t.Helper()
-	types, err := os.ReadFile(filepath.Join("..", "..", "sdk", "nodejs", "types", "input.ts"))
-	require.NoError(t, err)
-	if !strings.Contains(string(types), input) {
-		t.Skipf("sdk/nodejs does not declare %s yet (schema.json and the SDKs are not regenerated), so the "+
-			"TypeScript example does not compile", input)
 	}
 }
 
