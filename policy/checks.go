@@ -160,6 +160,24 @@ func Checks() []Check {
 			Resource: checkPublicIPStandard,
 			Summary:  "Public IP addresses are Standard SKU (Basic public IPs were retired on September 30, 2025).",
 		},
+		// Azure Firewall.
+		{
+			Name: "firewall-not-basic", AzurePolicy: None, Checkov: None, Enforcement: mandatory,
+			Resource: checkFirewallNotBasic,
+			Summary: "Azure Firewall and firewall policies are Standard or Premium: Basic has no DNS proxy, no FQDNs " +
+				"in network rules and no forced tunnelling.",
+		},
+		{
+			Name: "firewall-has-policy", AzurePolicy: None, Checkov: "CKV_AZURE_219", Enforcement: advisory,
+			Resource: checkFirewallHasPolicy,
+			Summary:  "Azure Firewall takes its rules from a firewall policy.",
+		},
+		{
+			Name: "firewall-network-fqdns-need-dns-proxy", AzurePolicy: None, Checkov: None, Enforcement: mandatory,
+			Stack: checkNetworkFqdnsNeedDNSProxy,
+			Summary: "A firewall policy whose network rules name FQDNs enables DNS proxy, which Azure requires " +
+				"for FQDNs in network rules.",
+		},
 		// Private endpoints of the services.
 		{
 			Name: "key-vault-private-endpoint", AzurePolicy: "a6abeaec-4d90-4a02-805f-6b26c4d3fbe9", Checkov: "CKV2_AZURE_32",

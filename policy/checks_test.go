@@ -144,6 +144,21 @@ var resourceCases = map[string][]resourceCase{
 			"privateZoneName": "privatelink.api.azureml.ms", "registrationEnabled": true}),
 			want: []string{`link l to "privatelink.api.azureml.ms" has registrationEnabled true`}},
 	},
+	"firewall-not-basic": {
+		{name: "Standard firewall", resource: firewall(obj{"sku": obj{"name": "AZFW_VNet", "tier": "Standard"}})},
+		{name: "Premium policy", resource: firewallPolicy(obj{"sku": obj{"tier": "Premium"}})},
+		{name: "tier unknown", resource: firewall(obj{"sku": obj{"name": "AZFW_VNet", "tier": unknown}})},
+		{name: "Basic firewall", resource: firewall(obj{"sku": obj{"name": "AZFW_VNet", "tier": "Basic"}}),
+			want: []string{"Azure Firewall fw (afw-ml) is of the Basic tier"}},
+		{name: "Basic policy", resource: firewallPolicy(obj{"sku": obj{"tier": "Basic"}}),
+			want: []string{"firewall policy fwp (afwp-ml) is of the Basic tier"}},
+	},
+	"firewall-has-policy": {
+		{name: "policy by ID", resource: firewall(nil)},
+		{name: "policy unknown at preview", resource: firewall(obj{"firewallPolicy": obj{"id": unknown}})},
+		{name: "classic rules", resource: firewall(obj{"firewallPolicy": nil}),
+			want: []string{"Azure Firewall fw (afw-ml) has no firewall policy"}},
+	},
 	"vpn-gateway-not-basic": {
 		{name: "VpnGw1AZ", resource: gateway(nil)},
 		{name: "ExpressRoute", resource: gateway(obj{"gatewayType": "ExpressRoute", "sku": obj{"name": "ErGw1AZ", "tier": "ErGw1AZ"}})},
@@ -305,6 +320,19 @@ func plus(resources []Resource, more ...Resource) []Resource {
 }
 
 var stackCases = map[string][]stackCase{
+	"firewall-network-fqdns-need-dns-proxy": {
+		{name: "DNS proxy on", resources: []Resource{
+			firewallPolicy(obj{"dnsSettings": obj{"enableProxy": true}}), ruleGroup(networkRule("udp-5831", "*.batch.azure.com")),
+		}},
+		{name: "service tags only", resources: []Resource{firewallPolicy(nil), ruleGroup(networkRule("ml"))}},
+		{name: "DNS proxy unknown at preview", resources: []Resource{
+			firewallPolicy(obj{"dnsSettings": obj{"enableProxy": unknown}}), ruleGroup(networkRule("x", "example.com")),
+		}},
+		{name: "FQDNs without DNS proxy", resources: []Resource{
+			firewallPolicy(obj{"dnsSettings": obj{"enableProxy": false}}), ruleGroup(networkRule("udp-5831", "*.batch.azure.com")),
+		}, want: []string{"rule collection group rcg (ml-rules) has network rules with FQDNs (*.batch.azure.com) but " +
+			"firewall policy fwp (afwp-ml) does not enable DNS proxy"}},
+	},
 	"gateway-subnet-no-default-route": {
 		{name: "SecureMLNetwork's network", resources: componentNetwork()},
 		{name: "a route table without a default route", resources: func() []Resource {
@@ -609,4 +637,51 @@ func TestServiceEndpointMatching(t *testing.T) {
 	// An endpoint naming the vault by a literal ID counts for the vault created here.
 	pe = endpoint("pe-b", peSubnet, armIDOf("Microsoft.KeyVault/vaults", "kv-b"), "vault")
 	assert.Empty(t, messages(peSubnet, kvB, pe))
+}
+
+func firewall(extra obj) Resource {
+	m := obj{"azureFirewallName": "afw-ml", "resourceGroupName": "rg-ml",
+		"sku":            obj{"name": "AZFW_VNet", "tier": "Standard"},
+		"firewallPolicy": obj{"id": armIDOf("Microsoft.Network/firewallPolicies", "afwp-ml")}}
+	for k, v := range extra {
+		if v == nil {
+			delete(m, k)
+			continue
+		}
+		m[k] = v
+	}
+	return res("network:AzureFirewall", "fw", m)
+}
+
+func firewallPolicy(extra obj) Resource {
+	m := obj{"firewallPolicyName": "afwp-ml", "resourceGroupName": "rg-ml", "sku": obj{"tier": "Standard"}}
+	for k, v := range extra {
+		m[k] = v
+	}
+	return res("network:FirewallPolicy", "fwp", m)
+}
+
+// ruleGroup is a rule collection group of the policy afwp-ml holding one filter collection.
+func ruleGroup(rules ...obj) Resource {
+	list := make([]any, 0, len(rules))
+	for _, r := range rules {
+		list = append(list, r)
+	}
+	return res("network:FirewallPolicyRuleCollectionGroup", "rcg", obj{
+		"ruleCollectionGroupName": "ml-rules", "firewallPolicyName": "afwp-ml", "resourceGroupName": "rg-ml",
+		"ruleCollections": []any{obj{"ruleCollectionType": "FirewallPolicyFilterRuleCollection", "name": "network",
+			"action": obj{"type": "Allow"}, "rules": list}},
+	})
+}
+
+// networkRule allows TCP 443 to the AzureMachineLearning service tag, or to fqdns when given.
+func networkRule(name string, fqdns ...string) obj {
+	r := obj{"ruleType": "NetworkRule", "name": name, "ipProtocols": []string{"TCP"}, "destinationPorts": []string{"443"},
+		"sourceAddresses": []string{"10.0.0.0/24"}}
+	if len(fqdns) > 0 {
+		r["destinationFqdns"] = fqdns
+	} else {
+		r["destinationAddresses"] = []string{"AzureMachineLearning"}
+	}
+	return r
 }

@@ -50,6 +50,9 @@ const (
 	kindRegistry        = "containerregistry:Registry"
 	kindWorkspace       = "machinelearningservices:Workspace"
 	kindCompute         = "machinelearningservices:Compute"
+	kindFirewall        = "network:AzureFirewall"
+	kindFirewallPolicy  = "network:FirewallPolicy"
+	kindRuleCollections = "network:FirewallPolicyRuleCollectionGroup"
 )
 
 // Kind returns the resource's azure-native module and type without the API version
@@ -90,6 +93,9 @@ var nameProperties = map[string]string{
 	kindRegistry:        "registryName",
 	kindWorkspace:       "workspaceName",
 	kindCompute:         "computeName",
+	kindFirewall:        "azureFirewallName",
+	kindFirewallPolicy:  "firewallPolicyName",
+	kindRuleCollections: "ruleCollectionGroupName",
 }
 
 // AzureName returns the resource's name in Azure: its name input, else its `name` output, else (when

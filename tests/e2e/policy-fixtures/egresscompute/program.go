@@ -1,6 +1,7 @@
 // Package egresscompute is an insecure policy fixture: compute subnets with explicit egress that keep
-// Azure's default outbound access, and public IP addresses and Internet routes for compute in a
-// network whose compute has none (no AzureMachineLearning rule on 44224).
+// Azure's default outbound access, public IP addresses and Internet routes for compute in a network
+// whose compute has none (no AzureMachineLearning rule on 44224), a Basic firewall with classic rules,
+// and FQDNs in network rules of a policy without DNS proxy.
 package egresscompute
 
 import (
@@ -23,6 +24,11 @@ var Fixture = fixture.Fixture{
 		{Policy: "compute-no-public-ip", Resource: "nic-vm"},
 		// enableNodePublicIp not set: Azure's default gives the nodes public IPs.
 		{Policy: "compute-no-public-ip", Resource: "compute-cluster"},
+		// Basic, and no firewall policy.
+		{Policy: "firewall-not-basic", Resource: "fw-basic"},
+		{Policy: "firewall-has-policy", Resource: "fw-basic"},
+		// A network rule to FQDNs in a policy whose DNS proxy is off.
+		{Policy: "firewall-network-fqdns-need-dns-proxy", Resource: "rcg-fqdns"},
 	},
 }
 
@@ -108,6 +114,9 @@ func program(ctx *pulumi.Context) error {
 	}); err != nil {
 		return err
 	}
+	if err := firewalls(ctx); err != nil {
+		return err
+	}
 	_, err = fixture.Raw(ctx, "azure-native:machinelearningservices:Compute", "compute-cluster", pulumi.Map{
 		"computeName": pulumi.String("cpu-cluster"), "workspaceName": pulumi.String("mlw-fixture"),
 		"resourceGroupName": group, "location": location,
@@ -120,5 +129,41 @@ func program(ctx *pulumi.Context) error {
 			},
 		},
 	})
+	return err
+}
+
+// firewalls registers a Basic firewall with no policy, and a Standard policy with DNS proxy off whose
+// rule collection group sends Batch's UDP traffic to an FQDN.
+func firewalls(ctx *pulumi.Context) error {
+	if _, err := network.NewAzureFirewall(ctx, "fw-basic", &network.AzureFirewallArgs{
+		AzureFirewallName: pulumi.String("afw-basic"), ResourceGroupName: group, Location: location,
+		Sku: &network.AzureFirewallSkuArgs{Name: pulumi.String("AZFW_VNet"), Tier: pulumi.String("Basic")},
+	}); err != nil {
+		return err
+	}
+	policy, err := network.NewFirewallPolicy(ctx, "afwp-noproxy", &network.FirewallPolicyArgs{
+		FirewallPolicyName: pulumi.String("afwp-noproxy"), ResourceGroupName: group, Location: location,
+		Sku:         &network.FirewallPolicySkuArgs{Tier: pulumi.String("Standard")},
+		DnsSettings: &network.DnsSettingsArgs{EnableProxy: pulumi.Bool(false)},
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fixture.Raw(ctx, "azure-native:network:FirewallPolicyRuleCollectionGroup", "rcg-fqdns", pulumi.Map{
+		"firewallPolicyName": pulumi.String("afwp-noproxy"), "ruleCollectionGroupName": pulumi.String("rcg-fqdns"),
+		"resourceGroupName": group, "priority": pulumi.Int(500),
+		"ruleCollections": pulumi.Array{pulumi.Map{
+			"ruleCollectionType": pulumi.String("FirewallPolicyFilterRuleCollection"),
+			"name":               pulumi.String("batch"), "priority": pulumi.Int(100),
+			"action": pulumi.Map{"type": pulumi.String("Allow")},
+			"rules": pulumi.Array{pulumi.Map{
+				"ruleType": pulumi.String("NetworkRule"), "name": pulumi.String("batch-udp"),
+				"ipProtocols":      pulumi.ToStringArray([]string{"UDP"}),
+				"sourceAddresses":  pulumi.ToStringArray([]string{"10.4.0.0/24"}),
+				"destinationFqdns": pulumi.ToStringArray([]string{"eastus.batch.azure.com"}),
+				"destinationPorts": pulumi.ToStringArray([]string{"5831"}),
+			}},
+		}},
+	}, pulumi.DependsOn([]pulumi.Resource{policy}))
 	return err
 }
