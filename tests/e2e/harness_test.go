@@ -231,3 +231,16 @@ func yamlStackIn(t *testing.T, env hermeticEnv, dir, name string) auto.Stack {
 	require.NoError(t, err)
 	return stack
 }
+
+// pathWithoutProvider is PATH without the folder of the plugin `make provider` builds, for tests in
+// which the engine must find the secureml plugin some other way.
+func pathWithoutProvider() []string {
+	providerDir := filepath.Dir(os.Getenv("SECUREML_PROVIDER"))
+	var path []string
+	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
+		if dir != providerDir {
+			path = append(path, dir)
+		}
+	}
+	return path
+}

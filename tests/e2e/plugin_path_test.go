@@ -25,13 +25,7 @@ func TestBinaryPluginPath(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(pluginDir, "pulumi-resource-secureml"), binary, 0o755))
 
 	// The CLI gets a PATH without the provider's folder, so only plugins.providers can find it.
-	providerDir := filepath.Dir(os.Getenv("SECUREML_PROVIDER"))
-	var path []string
-	for _, p := range filepath.SplitList(os.Getenv("PATH")) {
-		if p != providerDir {
-			path = append(path, p)
-		}
-	}
+	path := pathWithoutProvider()
 	env.vars["PATH"] = strings.Join(path, string(os.PathListSeparator))
 
 	stack := yamlStack(t, env, "plugin-path")

@@ -34,13 +34,7 @@ func TestReleaseArchiveInstall(t *testing.T) {
 
 	// The CLI and the stand-in stay on PATH; the folder of the plugin `make provider` builds does not,
 	// and no other folder may hold a secureml plugin.
-	providerDir := filepath.Dir(os.Getenv("SECUREML_PROVIDER"))
-	var path []string
-	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
-		if dir != providerDir {
-			path = append(path, dir)
-		}
-	}
+	path := pathWithoutProvider()
 	env.vars["PATH"] = strings.Join(path, string(os.PathListSeparator))
 	assert.Empty(t, lookPathIn(path, "pulumi-resource-secureml"), "a secureml plugin on PATH would be used instead")
 	require.NotEmpty(t, lookPathIn(path, "pulumi-resource-azure-native"), "the offline Azure stand-in must stay on PATH")
