@@ -72,15 +72,7 @@ func TestConflictBetweenWritesInFlight(t *testing.T) {
 	scope := func(token, op, id string, props map[string]any) operation {
 		return scopeOf(token, op, ResourceID{ID: id}, props)
 	}
-	tests := []struct {
-		name      string
-		incoming  operation // the write that arrives
-		inFlight  operation // the write being simulated
-		status    int       // 0: no conflict
-		code      string
-		retried   bool
-		mentioned []string
-	}{
+	tests := []conflictCase{
 		{"two subnets of one network", scope(tokSubnet, "create", subnetB, nil), scope(tokSubnet, "create", subnetA, nil),
 			409, "AnotherOperationInProgress", true, []string{subnetB, subnetA}},
 		{"subnets of two networks", scope(tokSubnet, "create", otherVNet+"/subnets/snet", nil), scope(tokSubnet, "create", subnetA, nil),
@@ -119,18 +111,7 @@ func TestConflictBetweenWritesInFlight(t *testing.T) {
 			scope(tokPE, "create", testRG+"Microsoft.Network/privateEndpoints/pe-blob", pe("pe-blob", "blob", storageID)),
 			409, "StorageAccountOperationInProgress", false, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got := conflict(&tt.incoming, &tt.inFlight)
-			if tt.code == "" {
-				assert.Nil(t, got)
-				return
-			}
-			requireAzureError(t, got, tt.status, tt.code, tt.mentioned...)
-			assert.Equal(t, tt.retried, got.Retried, "whether azure-native v2.90.0 retries it")
-		})
-	}
+	runConflictCases(t, tests)
 }
 
 // Source: 409 AnotherOperationInProgress on concurrent subnet writes (pulumi-azure-native #699, #1024,
@@ -298,4 +279,32 @@ func TestTwoPrivateEndpointsInOneSubnetAtOnce(t *testing.T) {
 	_, ok, err := f.s.store.Get(testRG + "Microsoft.Network/privateEndpoints/pe-acr")
 	require.NoError(t, err)
 	assert.False(t, ok, "the refused endpoint left nothing behind")
+}
+
+// conflictCase is a write arriving while another is in flight, and Azure's answer to it.
+type conflictCase struct {
+	name      string
+	incoming  operation // the write that arrives
+	inFlight  operation // the write being simulated
+	status    int       // 0: no conflict
+	code      string
+	retried   bool
+	mentioned []string
+}
+
+// runConflictCases checks conflict's answer for each case, and whether azure-native retries it.
+func runConflictCases(t *testing.T, tests []conflictCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			got := conflict(&tt.incoming, &tt.inFlight)
+			if tt.code == "" {
+				assert.Nil(t, got)
+				return
+			}
+			requireAzureError(t, got, tt.status, tt.code, tt.mentioned...)
+			assert.Equal(t, tt.retried, got.Retried, "whether azure-native v2.90.0 retries it")
+		})
+	}
 }

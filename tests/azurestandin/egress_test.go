@@ -806,15 +806,7 @@ func TestConflictWithFirewallsAndPolicies(t *testing.T) {
 		return scope(tokRCG, "create", policyID+"/ruleCollectionGroups/"+name, rcgIn(name, 500))
 	}
 	otherPolicy := testRG + "Microsoft.Network/firewallPolicies/afwp-other"
-	tests := []struct {
-		name      string
-		incoming  operation
-		inFlight  operation
-		status    int
-		code      string
-		retried   bool
-		mentioned []string
-	}{
+	tests := []conflictCase{
 		{"two rule collection groups of one policy", rcg("b"), rcg("a"),
 			400, "FirewallPolicyRuleCollectionGroupUpdateNotAllowedWhenUpdatingOrDeleting", false, []string{"ruleCollectionGroups/b", strings.ToLower(policyID)}},
 		{"policy written while a rule collection group is", scope(tokPolicy, "update", policyID, policyIn("Standard", true)), rcg("a"),
@@ -841,18 +833,7 @@ func TestConflictWithFirewallsAndPolicies(t *testing.T) {
 		{"NAT gateway created while a subnet is written", scope(tokNat, "create", natID, natIn([]string{"pip-nat"}, nil)),
 			scope(tokSubnet, "update", computeSubnet, nil), 0, "", false, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got := conflict(&tt.incoming, &tt.inFlight)
-			if tt.code == "" {
-				assert.Nil(t, got)
-				return
-			}
-			requireAzureError(t, got, tt.status, tt.code, tt.mentioned...)
-			assert.Equal(t, tt.retried, got.Retried, "whether azure-native v2.90.0 retries it")
-		})
-	}
+	runConflictCases(t, tests)
 }
 
 // Source: the rule collection group lock (errPolicyBusy): a second group written while the first is in

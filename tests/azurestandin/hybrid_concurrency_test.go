@@ -23,15 +23,7 @@ func TestConflictWithGatewaysAndConnections(t *testing.T) {
 		return scope(tokConnection, "create", testRG+"Microsoft.Network/connections/"+name,
 			with(ipsecIn(name, "key"), "virtualNetworkGateway1", map[string]any{"id": gateway}))
 	}
-	tests := []struct {
-		name      string
-		incoming  operation
-		inFlight  operation
-		status    int
-		code      string
-		retried   bool
-		mentioned []string
-	}{
+	tests := []conflictCase{
 		{"gateway created while its GatewaySubnet is written", scope(tokGateway, "create", vpnGatewayID, vpnGatewayIn("pip-1")),
 			scope(tokSubnet, "update", gwSubnetID, nil), 400, "RetryableError", false, []string{"PutSubnetOperation", vpnGatewayID}},
 		{"gateway created while its network is written", scope(tokGateway, "create", vpnGatewayID, vpnGatewayIn("pip-1")),
@@ -59,18 +51,7 @@ func TestConflictWithGatewaysAndConnections(t *testing.T) {
 			scope(tokConnection, "delete", testRG+"Microsoft.Network/connections/cn-b", ipsecIn("cn-b", "key")), cn("cn-a", vpnGatewayID),
 			409, "AnotherOperationInProgress", true, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel()
-			got := conflict(&tt.incoming, &tt.inFlight)
-			if tt.code == "" {
-				assert.Nil(t, got)
-				return
-			}
-			requireAzureError(t, got, tt.status, tt.code, tt.mentioned...)
-			assert.Equal(t, tt.retried, got.Retried, "whether azure-native v2.90.0 retries it")
-		})
-	}
+	runConflictCases(t, tests)
 }
 
 // Sources: AVM terraform-azurerm-avm-ptn-vnetgateway example vnet-with-subnet and ALZ-Bicep
