@@ -11,6 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 
 	"github.com/secureml/pulumi-secureml/components/securemlnetwork"
+	"github.com/secureml/pulumi-secureml/components/securemlworkspace"
 )
 
 // Name is the Pulumi package name.
@@ -56,8 +57,11 @@ func New() (p.Provider, error) {
 		WithPluginDownloadURL("github://api.github.com/secureml/pulumi-secureml").
 		WithNamespace("secureml").
 		WithLanguageMap(languages).
-		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"securemlnetwork": "index"}).
-		WithComponents(withShapeInputs[securemlnetwork.Args](infer.ComponentF(securemlnetwork.NewSecureMLNetwork))).
+		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"securemlnetwork": "index", "securemlworkspace": "index"}).
+		WithComponents(
+			withShapeInputs[securemlnetwork.Args]("SecureMLNetwork", infer.ComponentF(securemlnetwork.NewSecureMLNetwork)),
+			withShapeInputs[securemlworkspace.Args]("SecureMLWorkspace", infer.ComponentF(securemlworkspace.NewSecureMLWorkspace)),
+		).
 		Build()
 }
 

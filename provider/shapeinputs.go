@@ -24,17 +24,18 @@ import (
 // shapeInputs wraps an inferred component so its shape inputs are resolved first.
 type shapeInputs struct {
 	infer.InferredComponent
-	args reflect.Type // the component's argument struct
+	args      reflect.Type // the component's argument struct
+	component string       // the component's type name, for messages
 }
 
 // withShapeInputs returns component with its shape inputs (the plain fields of Args) resolved.
-func withShapeInputs[Args any](component infer.InferredComponent) infer.InferredComponent {
-	return shapeInputs{InferredComponent: component, args: reflect.TypeFor[Args]()}
+func withShapeInputs[Args any](typeName string, component infer.InferredComponent) infer.InferredComponent {
+	return shapeInputs{InferredComponent: component, args: reflect.TypeFor[Args](), component: typeName}
 }
 
 // Construct resolves the shape inputs, then constructs the component.
 func (c shapeInputs) Construct(ctx context.Context, req p.ConstructRequest) (p.ConstructResponse, error) {
-	inputs, err := resolveShape("", property.New(req.Inputs), c.args, false)
+	inputs, err := resolver{c.component}.resolveShape("", property.New(req.Inputs), c.args, false)
 	if err != nil {
 		return p.ConstructResponse{}, err
 	}
@@ -44,12 +45,15 @@ func (c shapeInputs) Construct(ctx context.Context, req p.ConstructRequest) (p.C
 
 var inputType = reflect.TypeFor[pulumi.Input]()
 
+// resolver resolves the shape inputs of one component type.
+type resolver struct{ component string }
+
 // resolveShape resolves value v of a field of Go type t at path. secret says an enclosing value was a
 // secret: its secrecy moves down to the value inputs inside it. The Node.js SDK marks a whole object
 // secret when one value in it is (a site's sharedKey from config.requireSecret makes all of
 // vpnGateway secret), so a shape value inside a secret object is taken plain; only a shape value that
 // is itself secret is refused.
-func resolveShape(path string, v property.Value, t reflect.Type, secret bool) (property.Value, error) {
+func (r resolver) resolveShape(path string, v property.Value, t reflect.Type, secret bool) (property.Value, error) {
 	if t.Implements(inputType) || reflect.PointerTo(t).Implements(inputType) {
 		if secret {
 			v = v.WithSecret(true)
@@ -60,9 +64,9 @@ func resolveShape(path string, v property.Value, t reflect.Type, secret bool) (p
 		t = t.Elem()
 	}
 	if v.IsComputed() {
-		return v, fmt.Errorf("%s must be known at preview: it decides which resources SecureMLNetwork creates. Pass a "+
+		return v, fmt.Errorf("%s must be known at preview: it decides which resources %s creates. Pass a "+
 			"literal, a config value or a stack reference output, not the output of a resource created in the same program",
-			displayPath(path))
+			displayPath(path), r.component)
 	}
 	own := v.Secret()
 	if own {
@@ -74,36 +78,36 @@ func resolveShape(path string, v property.Value, t reflect.Type, secret bool) (p
 	case v.IsNull():
 		return v, nil
 	case t.Kind() == reflect.Struct && v.IsMap():
-		return resolveStruct(path, v, t, secret)
+		return r.resolveStruct(path, v, t, secret)
 	case t.Kind() == reflect.Map && v.IsMap():
 		out := map[string]property.Value{}
 		for key, elem := range v.AsMap().All {
-			r, err := resolveShape(fmt.Sprintf("%s[%q]", path, key), elem, t.Elem(), secret)
+			res, err := r.resolveShape(fmt.Sprintf("%s[%q]", path, key), elem, t.Elem(), secret)
 			if err != nil {
 				return v, err
 			}
-			out[key] = r
+			out[key] = res
 		}
 		return property.New(out), nil
 	case t.Kind() == reflect.Slice && v.IsArray():
 		var out []property.Value
 		for i, elem := range v.AsArray().All {
-			r, err := resolveShape(fmt.Sprintf("%s[%d]", path, i), elem, t.Elem(), secret)
+			res, err := r.resolveShape(fmt.Sprintf("%s[%d]", path, i), elem, t.Elem(), secret)
 			if err != nil {
 				return v, err
 			}
-			out = append(out, r)
+			out = append(out, res)
 		}
 		return property.New(out), nil
 	}
 	if own {
-		return v, fmt.Errorf("%s is a secret, but it decides which resources SecureMLNetwork creates and appears in "+
-			"their plain settings; pass it as a plain value", displayPath(path))
+		return v, fmt.Errorf("%s is a secret, but it decides which resources %s creates and appears in "+
+			"their plain settings; pass it as a plain value", displayPath(path), r.component)
 	}
 	return v, nil
 }
 
-func resolveStruct(path string, v property.Value, t reflect.Type, secret bool) (property.Value, error) {
+func (r resolver) resolveStruct(path string, v property.Value, t reflect.Type, secret bool) (property.Value, error) {
 	in := v.AsMap()
 	out := map[string]property.Value{}
 	for key, elem := range in.All {
@@ -116,11 +120,11 @@ func resolveStruct(path string, v property.Value, t reflect.Type, secret bool) (
 		if name == "" || !ok {
 			continue
 		}
-		r, err := resolveShape(joinPath(path, name), elem, f.Type, secret)
+		res, err := r.resolveShape(joinPath(path, name), elem, f.Type, secret)
 		if err != nil {
 			return v, err
 		}
-		out[name] = r
+		out[name] = res
 	}
 	return property.New(out), nil
 }

@@ -79,25 +79,18 @@ func (c *SecureMLNetwork) Annotate(an infer.Annotator) {
 // resource is registered; the rest is checked before any child that takes it is created.
 func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pulumi.ResourceOption,
 ) (*SecureMLNetwork, error) {
-	if err := checkComponentName(name); err != nil {
-		return nil, err
-	}
-	zones, err := resolveExistingZones(ctx, args.DNS)
+	return newNetwork(ctx, name, args, nil, opts...)
+}
+
+// newNetwork builds the component; services, when set, are the resources behind the service IDs
+// (see NewForServices).
+func newNetwork(ctx *pulumi.Context, name string, args Args, services ServiceResources, opts ...pulumi.ResourceOption,
+) (*SecureMLNetwork, error) {
+	plan, names, in, err := prepare(ctx, name, args, true)
 	if err != nil {
 		return nil, err
 	}
-	plan, err := newPlan(args, zones)
-	if err != nil {
-		return nil, err
-	}
-	names := childNames{component: name}
-	if err := checkChildNames(names, plan); err != nil {
-		return nil, err
-	}
-	in, err := resolveValues(ctx, args, plan)
-	if err != nil {
-		return nil, err
-	}
+	in.services = services
 
 	comp := &SecureMLNetwork{}
 	if err := ctx.RegisterComponentResource(Token, name, comp, opts...); err != nil {
@@ -163,6 +156,28 @@ func NewSecureMLNetwork(ctx *pulumi.Context, name string, args Args, opts ...pul
 	comp.ServiceEndpointSubnetIDs = serviceEndpointSubnetIDs(plan, net.subnets)
 	comp.ApplicationSecurityGroupIDs = groupIDs(net.groups)
 	return comp, nil
+}
+
+// prepare checks the shape inputs and every value input known now, and plans the network. It
+// registers nothing.
+func prepare(ctx *pulumi.Context, name string, args Args, warn bool) (networkPlan, childNames, inputValues, error) {
+	names := childNames{component: name}
+	if err := checkComponentName(name); err != nil {
+		return networkPlan{}, names, inputValues{}, err
+	}
+	zones, err := resolveExistingZones(ctx, args.DNS)
+	if err != nil {
+		return networkPlan{}, names, inputValues{}, err
+	}
+	plan, err := newPlan(args, zones)
+	if err != nil {
+		return networkPlan{}, names, inputValues{}, err
+	}
+	if err := checkChildNames(names, plan); err != nil {
+		return networkPlan{}, names, inputValues{}, err
+	}
+	in, err := resolveValues(ctx, args, plan, warn)
+	return plan, names, in, err
 }
 
 // resolveExistingZones reads dns.existingZoneIds as far as it is known at preview: its zone names,

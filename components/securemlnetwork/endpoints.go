@@ -43,11 +43,14 @@ func registerEndpoints(ctx *pulumi.Context, names childNames, plan networkPlan, 
 			network.ApplicationSecurityGroupTypeArgs{Id: group.ID().ToStringOutput()},
 		}
 	}
-	for _, e := range plan.endpoints {
+	for _, e := range endpointOrder(plan.endpoints, in.services) {
 		pulumiName, azureName := names.endpoint(e.key)
 		dependsOn := subnet.dependencies()
 		if previous != nil {
 			dependsOn = append(dependsOn, previous)
+		}
+		if service := in.services[serviceOf(e.key)]; service != nil {
+			dependsOn = append(dependsOn, service)
 		}
 		pe, err := network.NewPrivateEndpoint(ctx, pulumiName, &network.PrivateEndpointArgs{
 			PrivateEndpointName:        pulumi.String(azureName),

@@ -1,25 +1,7 @@
 package securemlnetwork
 
-import "strings"
-
 // existingSubnet is a subnet of this component's network as Azure has it now.
 type existingSubnet struct {
 	prefix string
 	inUse  bool // holds network interfaces: private endpoints, compute, gateways
-}
-
-// isNotFound reports whether an invoke failed because the resource, or its resource group, does not
-// exist. azure-native passes Azure's answer on as `Status=404 Code="ResourceNotFound" ...`
-// (PulumiAzcoreResponseError in provider/pkg/azure/client_azcore.go).
-func isNotFound(err error) bool {
-	if err == nil {
-		return false
-	}
-	msg := err.Error()
-	for _, marker := range []string{"Status=404", `Code="ResourceNotFound"`, `Code="ResourceGroupNotFound"`, `Code="NotFound"`} {
-		if strings.Contains(msg, marker) {
-			return true
-		}
-	}
-	return false
 }

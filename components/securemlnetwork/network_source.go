@@ -215,7 +215,7 @@ func readNetwork(ctx *pulumi.Context, group, name string, opts ...pulumi.InvokeO
 	vnet, err := network.LookupVirtualNetwork(ctx, &network.LookupVirtualNetworkArgs{
 		ResourceGroupName: group, VirtualNetworkName: name,
 	}, opts...)
-	if isNotFound(err) {
+	if armid.IsNotFound(err) {
 		return readResult{}, false, nil
 	}
 	if err != nil {

@@ -86,10 +86,13 @@ type inputValues struct {
 	computePrefixes       pulumi.StringArrayOutput
 	providers             *subscriptionProviders
 	deployingSubscription string // known only when something needed it
+	// services are the resources behind the service IDs when the same program creates them
+	// (NewForServices); nil otherwise.
+	services ServiceResources
 }
 
 // resolveValues checks the value inputs that are known now and wraps all of them in checked outputs.
-func resolveValues(ctx *pulumi.Context, args Args, plan networkPlan) (inputValues, error) {
+func resolveValues(ctx *pulumi.Context, args Args, plan networkPlan, warn bool) (inputValues, error) {
 	var in inputValues
 	var err error
 	if in.resourceGroup, err = checkString(ctx, args.ResourceGroupName, checkResourceGroupName); err != nil {
@@ -98,7 +101,7 @@ func resolveValues(ctx *pulumi.Context, args Args, plan networkPlan) (inputValue
 	if in.region, err = checkString(ctx, args.Location, regionChecker(plan.cloud)); err != nil {
 		return in, err
 	}
-	if in.region.known {
+	if in.region.known && warn {
 		warnRestrictedRegion(ctx, plan.cloud, in.region.value)
 	}
 	if in.tags, err = resolveTags(ctx, args.Tags, plan.createsZones()); err != nil {

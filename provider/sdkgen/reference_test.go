@@ -93,7 +93,7 @@ var sdkSources = []struct {
 }{
 	{
 		file:         "typescript.md",
-		resources:    map[string]string{"SecureMLNetwork": "nodejs/secureMLNetwork.ts"},
+		resources:    map[string]string{"SecureMLNetwork": "nodejs/secureMLNetwork.ts", "SecureMLWorkspace": "nodejs/secureMLWorkspace.ts"},
 		types:        []string{"nodejs/types/input.ts", "nodejs/types/output.ts"},
 		enums:        []string{"nodejs/types/enums/index.ts"},
 		propertyName: func(name string) string { return `\b` + regexp.QuoteMeta(name) + `\??: ` },
@@ -109,7 +109,7 @@ var sdkSources = []struct {
 	},
 	{
 		file:         "python.md",
-		resources:    map[string]string{"SecureMLNetwork": "python/pulumi_secureml/secure_ml_network.py"},
+		resources:    map[string]string{"SecureMLNetwork": "python/pulumi_secureml/secure_ml_network.py", "SecureMLWorkspace": "python/pulumi_secureml/secure_ml_workspace.py"},
 		types:        []string{"python/pulumi_secureml/_inputs.py", "python/pulumi_secureml/outputs.py"},
 		enums:        []string{"python/pulumi_secureml/_enums.py"},
 		propertyName: func(name string) string { return `\b` + regexp.QuoteMeta(name) + `(: |\(self\) -> )` },
@@ -125,7 +125,7 @@ var sdkSources = []struct {
 	},
 	{
 		file:         "go.md",
-		resources:    map[string]string{"SecureMLNetwork": "go/secureml/secureMLNetwork.go"},
+		resources:    map[string]string{"SecureMLNetwork": "go/secureml/secureMLNetwork.go", "SecureMLWorkspace": "go/secureml/secureMLWorkspace.go"},
 		types:        []string{"go/secureml/pulumiTypes.go"},
 		enums:        []string{"go/secureml/pulumiEnums.go"},
 		propertyName: func(name string) string { return `(?m)^\s*` + regexp.QuoteMeta(name) + `\s+\S` },

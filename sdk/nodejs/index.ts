@@ -15,6 +15,11 @@ export type SecureMLNetwork = import("./secureMLNetwork").SecureMLNetwork;
 export const SecureMLNetwork: typeof import("./secureMLNetwork").SecureMLNetwork = null as any;
 utilities.lazyLoad(exports, ["SecureMLNetwork"], () => require("./secureMLNetwork"));
 
+export { SecureMLWorkspaceArgs } from "./secureMLWorkspace";
+export type SecureMLWorkspace = import("./secureMLWorkspace").SecureMLWorkspace;
+export const SecureMLWorkspace: typeof import("./secureMLWorkspace").SecureMLWorkspace = null as any;
+utilities.lazyLoad(exports, ["SecureMLWorkspace"], () => require("./secureMLWorkspace"));
+
 
 // Export enums:
 export * from "./types/enums";
@@ -32,6 +37,8 @@ const _module = {
         switch (type) {
             case "secureml:index:SecureMLNetwork":
                 return new SecureMLNetwork(name, <any>undefined, { urn })
+            case "secureml:index:SecureMLWorkspace":
+                return new SecureMLWorkspace(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

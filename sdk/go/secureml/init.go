@@ -23,6 +23,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "secureml:index:SecureMLNetwork":
 		r = &SecureMLNetwork{}
+	case "secureml:index:SecureMLWorkspace":
+		r = &SecureMLWorkspace{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

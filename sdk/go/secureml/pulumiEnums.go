@@ -1729,6 +1729,343 @@ func (in *ipsecIntegrityPtr) ToIpsecIntegrityPtrOutputWithContext(ctx context.Co
 	return pulumi.ToOutputWithContext(ctx, in).(IpsecIntegrityPtrOutput)
 }
 
+type IsolationMode string
+
+const (
+	// No managed network: compute runs in the customer network (the network's training subnet), under its security rules and egress.
+	IsolationModeDisabled = IsolationMode("Disabled")
+	// Compute runs in a network Azure ML manages, which may reach the Internet. Cannot be changed back to Disabled.
+	IsolationModeAllowInternetOutbound = IsolationMode("AllowInternetOutbound")
+	// Compute runs in a network Azure ML manages, which reaches only the required services and the outbound rules. Cannot be changed back to either other mode.
+	IsolationModeAllowOnlyApprovedOutbound = IsolationMode("AllowOnlyApprovedOutbound")
+)
+
+func (IsolationMode) ElementType() reflect.Type {
+	return reflect.TypeOf((*IsolationMode)(nil)).Elem()
+}
+
+func (e IsolationMode) ToIsolationModeOutput() IsolationModeOutput {
+	return pulumi.ToOutput(e).(IsolationModeOutput)
+}
+
+func (e IsolationMode) ToIsolationModeOutputWithContext(ctx context.Context) IsolationModeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(IsolationModeOutput)
+}
+
+func (e IsolationMode) ToIsolationModePtrOutput() IsolationModePtrOutput {
+	return e.ToIsolationModePtrOutputWithContext(context.Background())
+}
+
+func (e IsolationMode) ToIsolationModePtrOutputWithContext(ctx context.Context) IsolationModePtrOutput {
+	return IsolationMode(e).ToIsolationModeOutputWithContext(ctx).ToIsolationModePtrOutputWithContext(ctx)
+}
+
+func (e IsolationMode) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IsolationMode) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e IsolationMode) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e IsolationMode) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type IsolationModeOutput struct{ *pulumi.OutputState }
+
+func (IsolationModeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*IsolationMode)(nil)).Elem()
+}
+
+func (o IsolationModeOutput) ToIsolationModeOutput() IsolationModeOutput {
+	return o
+}
+
+func (o IsolationModeOutput) ToIsolationModeOutputWithContext(ctx context.Context) IsolationModeOutput {
+	return o
+}
+
+func (o IsolationModeOutput) ToIsolationModePtrOutput() IsolationModePtrOutput {
+	return o.ToIsolationModePtrOutputWithContext(context.Background())
+}
+
+func (o IsolationModeOutput) ToIsolationModePtrOutputWithContext(ctx context.Context) IsolationModePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v IsolationMode) *IsolationMode {
+		return &v
+	}).(IsolationModePtrOutput)
+}
+
+func (o IsolationModeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o IsolationModeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IsolationMode) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o IsolationModeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IsolationModeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e IsolationMode) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type IsolationModePtrOutput struct{ *pulumi.OutputState }
+
+func (IsolationModePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**IsolationMode)(nil)).Elem()
+}
+
+func (o IsolationModePtrOutput) ToIsolationModePtrOutput() IsolationModePtrOutput {
+	return o
+}
+
+func (o IsolationModePtrOutput) ToIsolationModePtrOutputWithContext(ctx context.Context) IsolationModePtrOutput {
+	return o
+}
+
+func (o IsolationModePtrOutput) Elem() IsolationModeOutput {
+	return o.ApplyT(func(v *IsolationMode) IsolationMode {
+		if v != nil {
+			return *v
+		}
+		var ret IsolationMode
+		return ret
+	}).(IsolationModeOutput)
+}
+
+func (o IsolationModePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o IsolationModePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *IsolationMode) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// IsolationModeInput is an input type that accepts values of the IsolationMode enum
+// A concrete instance of `IsolationModeInput` can be one of the following:
+//
+//	IsolationModeDisabled
+//	IsolationModeAllowInternetOutbound
+//	IsolationModeAllowOnlyApprovedOutbound
+type IsolationModeInput interface {
+	pulumi.Input
+
+	ToIsolationModeOutput() IsolationModeOutput
+	ToIsolationModeOutputWithContext(context.Context) IsolationModeOutput
+}
+
+var isolationModePtrType = reflect.TypeOf((**IsolationMode)(nil)).Elem()
+
+type IsolationModePtrInput interface {
+	pulumi.Input
+
+	ToIsolationModePtrOutput() IsolationModePtrOutput
+	ToIsolationModePtrOutputWithContext(context.Context) IsolationModePtrOutput
+}
+
+type isolationModePtr string
+
+func IsolationModePtr(v string) IsolationModePtrInput {
+	return (*isolationModePtr)(&v)
+}
+
+func (*isolationModePtr) ElementType() reflect.Type {
+	return isolationModePtrType
+}
+
+func (in *isolationModePtr) ToIsolationModePtrOutput() IsolationModePtrOutput {
+	return pulumi.ToOutput(in).(IsolationModePtrOutput)
+}
+
+func (in *isolationModePtr) ToIsolationModePtrOutputWithContext(ctx context.Context) IsolationModePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(IsolationModePtrOutput)
+}
+
+type ManagedFirewallSku string
+
+const (
+	// Azure Firewall Standard (Azure ML's default).
+	ManagedFirewallSkuStandard = ManagedFirewallSku("Standard")
+	// Azure Firewall Basic: cheaper, lower throughput.
+	ManagedFirewallSkuBasic = ManagedFirewallSku("Basic")
+)
+
+func (ManagedFirewallSku) ElementType() reflect.Type {
+	return reflect.TypeOf((*ManagedFirewallSku)(nil)).Elem()
+}
+
+func (e ManagedFirewallSku) ToManagedFirewallSkuOutput() ManagedFirewallSkuOutput {
+	return pulumi.ToOutput(e).(ManagedFirewallSkuOutput)
+}
+
+func (e ManagedFirewallSku) ToManagedFirewallSkuOutputWithContext(ctx context.Context) ManagedFirewallSkuOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(ManagedFirewallSkuOutput)
+}
+
+func (e ManagedFirewallSku) ToManagedFirewallSkuPtrOutput() ManagedFirewallSkuPtrOutput {
+	return e.ToManagedFirewallSkuPtrOutputWithContext(context.Background())
+}
+
+func (e ManagedFirewallSku) ToManagedFirewallSkuPtrOutputWithContext(ctx context.Context) ManagedFirewallSkuPtrOutput {
+	return ManagedFirewallSku(e).ToManagedFirewallSkuOutputWithContext(ctx).ToManagedFirewallSkuPtrOutputWithContext(ctx)
+}
+
+func (e ManagedFirewallSku) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ManagedFirewallSku) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e ManagedFirewallSku) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e ManagedFirewallSku) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type ManagedFirewallSkuOutput struct{ *pulumi.OutputState }
+
+func (ManagedFirewallSkuOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ManagedFirewallSku)(nil)).Elem()
+}
+
+func (o ManagedFirewallSkuOutput) ToManagedFirewallSkuOutput() ManagedFirewallSkuOutput {
+	return o
+}
+
+func (o ManagedFirewallSkuOutput) ToManagedFirewallSkuOutputWithContext(ctx context.Context) ManagedFirewallSkuOutput {
+	return o
+}
+
+func (o ManagedFirewallSkuOutput) ToManagedFirewallSkuPtrOutput() ManagedFirewallSkuPtrOutput {
+	return o.ToManagedFirewallSkuPtrOutputWithContext(context.Background())
+}
+
+func (o ManagedFirewallSkuOutput) ToManagedFirewallSkuPtrOutputWithContext(ctx context.Context) ManagedFirewallSkuPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ManagedFirewallSku) *ManagedFirewallSku {
+		return &v
+	}).(ManagedFirewallSkuPtrOutput)
+}
+
+func (o ManagedFirewallSkuOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o ManagedFirewallSkuOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ManagedFirewallSku) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o ManagedFirewallSkuOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ManagedFirewallSkuOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e ManagedFirewallSku) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type ManagedFirewallSkuPtrOutput struct{ *pulumi.OutputState }
+
+func (ManagedFirewallSkuPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ManagedFirewallSku)(nil)).Elem()
+}
+
+func (o ManagedFirewallSkuPtrOutput) ToManagedFirewallSkuPtrOutput() ManagedFirewallSkuPtrOutput {
+	return o
+}
+
+func (o ManagedFirewallSkuPtrOutput) ToManagedFirewallSkuPtrOutputWithContext(ctx context.Context) ManagedFirewallSkuPtrOutput {
+	return o
+}
+
+func (o ManagedFirewallSkuPtrOutput) Elem() ManagedFirewallSkuOutput {
+	return o.ApplyT(func(v *ManagedFirewallSku) ManagedFirewallSku {
+		if v != nil {
+			return *v
+		}
+		var ret ManagedFirewallSku
+		return ret
+	}).(ManagedFirewallSkuOutput)
+}
+
+func (o ManagedFirewallSkuPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o ManagedFirewallSkuPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *ManagedFirewallSku) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// ManagedFirewallSkuInput is an input type that accepts values of the ManagedFirewallSku enum
+// A concrete instance of `ManagedFirewallSkuInput` can be one of the following:
+//
+//	ManagedFirewallSkuStandard
+//	ManagedFirewallSkuBasic
+type ManagedFirewallSkuInput interface {
+	pulumi.Input
+
+	ToManagedFirewallSkuOutput() ManagedFirewallSkuOutput
+	ToManagedFirewallSkuOutputWithContext(context.Context) ManagedFirewallSkuOutput
+}
+
+var managedFirewallSkuPtrType = reflect.TypeOf((**ManagedFirewallSku)(nil)).Elem()
+
+type ManagedFirewallSkuPtrInput interface {
+	pulumi.Input
+
+	ToManagedFirewallSkuPtrOutput() ManagedFirewallSkuPtrOutput
+	ToManagedFirewallSkuPtrOutputWithContext(context.Context) ManagedFirewallSkuPtrOutput
+}
+
+type managedFirewallSkuPtr string
+
+func ManagedFirewallSkuPtr(v string) ManagedFirewallSkuPtrInput {
+	return (*managedFirewallSkuPtr)(&v)
+}
+
+func (*managedFirewallSkuPtr) ElementType() reflect.Type {
+	return managedFirewallSkuPtrType
+}
+
+func (in *managedFirewallSkuPtr) ToManagedFirewallSkuPtrOutput() ManagedFirewallSkuPtrOutput {
+	return pulumi.ToOutput(in).(ManagedFirewallSkuPtrOutput)
+}
+
+func (in *managedFirewallSkuPtr) ToManagedFirewallSkuPtrOutputWithContext(ctx context.Context) ManagedFirewallSkuPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(ManagedFirewallSkuPtrOutput)
+}
+
 type OutboundInternet string
 
 const (
@@ -1894,6 +2231,176 @@ func (in *outboundInternetPtr) ToOutboundInternetPtrOutput() OutboundInternetPtr
 
 func (in *outboundInternetPtr) ToOutboundInternetPtrOutputWithContext(ctx context.Context) OutboundInternetPtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(OutboundInternetPtrOutput)
+}
+
+type OutboundRuleType string
+
+const (
+	// A host name, on ports 80 and 443. Azure ML then deploys a billed Azure Firewall in the managed network.
+	OutboundRuleTypeFQDN = OutboundRuleType("FQDN")
+	// A private endpoint from the managed network to an Azure resource.
+	OutboundRuleTypePrivateEndpoint = OutboundRuleType("PrivateEndpoint")
+	// An Azure service tag, protocol and ports.
+	OutboundRuleTypeServiceTag = OutboundRuleType("ServiceTag")
+)
+
+func (OutboundRuleType) ElementType() reflect.Type {
+	return reflect.TypeOf((*OutboundRuleType)(nil)).Elem()
+}
+
+func (e OutboundRuleType) ToOutboundRuleTypeOutput() OutboundRuleTypeOutput {
+	return pulumi.ToOutput(e).(OutboundRuleTypeOutput)
+}
+
+func (e OutboundRuleType) ToOutboundRuleTypeOutputWithContext(ctx context.Context) OutboundRuleTypeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(OutboundRuleTypeOutput)
+}
+
+func (e OutboundRuleType) ToOutboundRuleTypePtrOutput() OutboundRuleTypePtrOutput {
+	return e.ToOutboundRuleTypePtrOutputWithContext(context.Background())
+}
+
+func (e OutboundRuleType) ToOutboundRuleTypePtrOutputWithContext(ctx context.Context) OutboundRuleTypePtrOutput {
+	return OutboundRuleType(e).ToOutboundRuleTypeOutputWithContext(ctx).ToOutboundRuleTypePtrOutputWithContext(ctx)
+}
+
+func (e OutboundRuleType) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e OutboundRuleType) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e OutboundRuleType) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e OutboundRuleType) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type OutboundRuleTypeOutput struct{ *pulumi.OutputState }
+
+func (OutboundRuleTypeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OutboundRuleType)(nil)).Elem()
+}
+
+func (o OutboundRuleTypeOutput) ToOutboundRuleTypeOutput() OutboundRuleTypeOutput {
+	return o
+}
+
+func (o OutboundRuleTypeOutput) ToOutboundRuleTypeOutputWithContext(ctx context.Context) OutboundRuleTypeOutput {
+	return o
+}
+
+func (o OutboundRuleTypeOutput) ToOutboundRuleTypePtrOutput() OutboundRuleTypePtrOutput {
+	return o.ToOutboundRuleTypePtrOutputWithContext(context.Background())
+}
+
+func (o OutboundRuleTypeOutput) ToOutboundRuleTypePtrOutputWithContext(ctx context.Context) OutboundRuleTypePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v OutboundRuleType) *OutboundRuleType {
+		return &v
+	}).(OutboundRuleTypePtrOutput)
+}
+
+func (o OutboundRuleTypeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o OutboundRuleTypeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e OutboundRuleType) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o OutboundRuleTypeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o OutboundRuleTypeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e OutboundRuleType) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type OutboundRuleTypePtrOutput struct{ *pulumi.OutputState }
+
+func (OutboundRuleTypePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**OutboundRuleType)(nil)).Elem()
+}
+
+func (o OutboundRuleTypePtrOutput) ToOutboundRuleTypePtrOutput() OutboundRuleTypePtrOutput {
+	return o
+}
+
+func (o OutboundRuleTypePtrOutput) ToOutboundRuleTypePtrOutputWithContext(ctx context.Context) OutboundRuleTypePtrOutput {
+	return o
+}
+
+func (o OutboundRuleTypePtrOutput) Elem() OutboundRuleTypeOutput {
+	return o.ApplyT(func(v *OutboundRuleType) OutboundRuleType {
+		if v != nil {
+			return *v
+		}
+		var ret OutboundRuleType
+		return ret
+	}).(OutboundRuleTypeOutput)
+}
+
+func (o OutboundRuleTypePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o OutboundRuleTypePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *OutboundRuleType) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// OutboundRuleTypeInput is an input type that accepts values of the OutboundRuleType enum
+// A concrete instance of `OutboundRuleTypeInput` can be one of the following:
+//
+//	OutboundRuleTypeFQDN
+//	OutboundRuleTypePrivateEndpoint
+//	OutboundRuleTypeServiceTag
+type OutboundRuleTypeInput interface {
+	pulumi.Input
+
+	ToOutboundRuleTypeOutput() OutboundRuleTypeOutput
+	ToOutboundRuleTypeOutputWithContext(context.Context) OutboundRuleTypeOutput
+}
+
+var outboundRuleTypePtrType = reflect.TypeOf((**OutboundRuleType)(nil)).Elem()
+
+type OutboundRuleTypePtrInput interface {
+	pulumi.Input
+
+	ToOutboundRuleTypePtrOutput() OutboundRuleTypePtrOutput
+	ToOutboundRuleTypePtrOutputWithContext(context.Context) OutboundRuleTypePtrOutput
+}
+
+type outboundRuleTypePtr string
+
+func OutboundRuleTypePtr(v string) OutboundRuleTypePtrInput {
+	return (*outboundRuleTypePtr)(&v)
+}
+
+func (*outboundRuleTypePtr) ElementType() reflect.Type {
+	return outboundRuleTypePtrType
+}
+
+func (in *outboundRuleTypePtr) ToOutboundRuleTypePtrOutput() OutboundRuleTypePtrOutput {
+	return pulumi.ToOutput(in).(OutboundRuleTypePtrOutput)
+}
+
+func (in *outboundRuleTypePtr) ToOutboundRuleTypePtrOutputWithContext(ctx context.Context) OutboundRuleTypePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(OutboundRuleTypePtrOutput)
 }
 
 type PfsGroup string
@@ -2236,6 +2743,185 @@ func (in *serviceAccessPtr) ToServiceAccessPtrOutput() ServiceAccessPtrOutput {
 
 func (in *serviceAccessPtr) ToServiceAccessPtrOutputWithContext(ctx context.Context) ServiceAccessPtrOutput {
 	return pulumi.ToOutputWithContext(ctx, in).(ServiceAccessPtrOutput)
+}
+
+type StorageSku string
+
+const (
+	// Three copies in one datacenter.
+	StorageSku_Standard_LRS = StorageSku("Standard_LRS")
+	// Copies across the region's availability zones.
+	StorageSku_Standard_ZRS = StorageSku("Standard_ZRS")
+	// LRS plus a copy in the paired region.
+	StorageSku_Standard_GRS = StorageSku("Standard_GRS")
+	// GRS with read access to the paired region.
+	StorageSku_Standard_RAGRS = StorageSku("Standard_RAGRS")
+	// ZRS plus a copy in the paired region.
+	StorageSku_Standard_GZRS = StorageSku("Standard_GZRS")
+	// GZRS with read access to the paired region.
+	StorageSku_Standard_RAGZRS = StorageSku("Standard_RAGZRS")
+)
+
+func (StorageSku) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageSku)(nil)).Elem()
+}
+
+func (e StorageSku) ToStorageSkuOutput() StorageSkuOutput {
+	return pulumi.ToOutput(e).(StorageSkuOutput)
+}
+
+func (e StorageSku) ToStorageSkuOutputWithContext(ctx context.Context) StorageSkuOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(StorageSkuOutput)
+}
+
+func (e StorageSku) ToStorageSkuPtrOutput() StorageSkuPtrOutput {
+	return e.ToStorageSkuPtrOutputWithContext(context.Background())
+}
+
+func (e StorageSku) ToStorageSkuPtrOutputWithContext(ctx context.Context) StorageSkuPtrOutput {
+	return StorageSku(e).ToStorageSkuOutputWithContext(ctx).ToStorageSkuPtrOutputWithContext(ctx)
+}
+
+func (e StorageSku) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e StorageSku) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e StorageSku) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e StorageSku) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type StorageSkuOutput struct{ *pulumi.OutputState }
+
+func (StorageSkuOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageSku)(nil)).Elem()
+}
+
+func (o StorageSkuOutput) ToStorageSkuOutput() StorageSkuOutput {
+	return o
+}
+
+func (o StorageSkuOutput) ToStorageSkuOutputWithContext(ctx context.Context) StorageSkuOutput {
+	return o
+}
+
+func (o StorageSkuOutput) ToStorageSkuPtrOutput() StorageSkuPtrOutput {
+	return o.ToStorageSkuPtrOutputWithContext(context.Background())
+}
+
+func (o StorageSkuOutput) ToStorageSkuPtrOutputWithContext(ctx context.Context) StorageSkuPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v StorageSku) *StorageSku {
+		return &v
+	}).(StorageSkuPtrOutput)
+}
+
+func (o StorageSkuOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o StorageSkuOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e StorageSku) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o StorageSkuOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o StorageSkuOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e StorageSku) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type StorageSkuPtrOutput struct{ *pulumi.OutputState }
+
+func (StorageSkuPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**StorageSku)(nil)).Elem()
+}
+
+func (o StorageSkuPtrOutput) ToStorageSkuPtrOutput() StorageSkuPtrOutput {
+	return o
+}
+
+func (o StorageSkuPtrOutput) ToStorageSkuPtrOutputWithContext(ctx context.Context) StorageSkuPtrOutput {
+	return o
+}
+
+func (o StorageSkuPtrOutput) Elem() StorageSkuOutput {
+	return o.ApplyT(func(v *StorageSku) StorageSku {
+		if v != nil {
+			return *v
+		}
+		var ret StorageSku
+		return ret
+	}).(StorageSkuOutput)
+}
+
+func (o StorageSkuPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o StorageSkuPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *StorageSku) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// StorageSkuInput is an input type that accepts values of the StorageSku enum
+// A concrete instance of `StorageSkuInput` can be one of the following:
+//
+//	StorageSku_Standard_LRS
+//	StorageSku_Standard_ZRS
+//	StorageSku_Standard_GRS
+//	StorageSku_Standard_RAGRS
+//	StorageSku_Standard_GZRS
+//	StorageSku_Standard_RAGZRS
+type StorageSkuInput interface {
+	pulumi.Input
+
+	ToStorageSkuOutput() StorageSkuOutput
+	ToStorageSkuOutputWithContext(context.Context) StorageSkuOutput
+}
+
+var storageSkuPtrType = reflect.TypeOf((**StorageSku)(nil)).Elem()
+
+type StorageSkuPtrInput interface {
+	pulumi.Input
+
+	ToStorageSkuPtrOutput() StorageSkuPtrOutput
+	ToStorageSkuPtrOutputWithContext(context.Context) StorageSkuPtrOutput
+}
+
+type storageSkuPtr string
+
+func StorageSkuPtr(v string) StorageSkuPtrInput {
+	return (*storageSkuPtr)(&v)
+}
+
+func (*storageSkuPtr) ElementType() reflect.Type {
+	return storageSkuPtrType
+}
+
+func (in *storageSkuPtr) ToStorageSkuPtrOutput() StorageSkuPtrOutput {
+	return pulumi.ToOutput(in).(StorageSkuPtrOutput)
+}
+
+func (in *storageSkuPtr) ToStorageSkuPtrOutputWithContext(ctx context.Context) StorageSkuPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(StorageSkuPtrOutput)
 }
 
 type StorageSubresource string
@@ -2871,12 +3557,20 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*IpsecEncryptionPtrInput)(nil)).Elem(), IpsecEncryption("GCMAES256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IpsecIntegrityInput)(nil)).Elem(), IpsecIntegrity("GCMAES256"))
 	pulumi.RegisterInputType(reflect.TypeOf((*IpsecIntegrityPtrInput)(nil)).Elem(), IpsecIntegrity("GCMAES256"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IsolationModeInput)(nil)).Elem(), IsolationMode("Disabled"))
+	pulumi.RegisterInputType(reflect.TypeOf((*IsolationModePtrInput)(nil)).Elem(), IsolationMode("Disabled"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ManagedFirewallSkuInput)(nil)).Elem(), ManagedFirewallSku("Standard"))
+	pulumi.RegisterInputType(reflect.TypeOf((*ManagedFirewallSkuPtrInput)(nil)).Elem(), ManagedFirewallSku("Standard"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OutboundInternetInput)(nil)).Elem(), OutboundInternet("Allow"))
 	pulumi.RegisterInputType(reflect.TypeOf((*OutboundInternetPtrInput)(nil)).Elem(), OutboundInternet("Allow"))
+	pulumi.RegisterInputType(reflect.TypeOf((*OutboundRuleTypeInput)(nil)).Elem(), OutboundRuleType("FQDN"))
+	pulumi.RegisterInputType(reflect.TypeOf((*OutboundRuleTypePtrInput)(nil)).Elem(), OutboundRuleType("FQDN"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PfsGroupInput)(nil)).Elem(), PfsGroup("PFS24"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PfsGroupPtrInput)(nil)).Elem(), PfsGroup("PFS24"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceAccessInput)(nil)).Elem(), ServiceAccess("privateEndpoint"))
 	pulumi.RegisterInputType(reflect.TypeOf((*ServiceAccessPtrInput)(nil)).Elem(), ServiceAccess("privateEndpoint"))
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageSkuInput)(nil)).Elem(), StorageSku("Standard_LRS"))
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageSkuPtrInput)(nil)).Elem(), StorageSku("Standard_LRS"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourceInput)(nil)).Elem(), StorageSubresource("blob"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourcePtrInput)(nil)).Elem(), StorageSubresource("blob"))
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageSubresourceArrayInput)(nil)).Elem(), StorageSubresourceArray{})
@@ -2905,12 +3599,20 @@ func init() {
 	pulumi.RegisterOutputType(IpsecEncryptionPtrOutput{})
 	pulumi.RegisterOutputType(IpsecIntegrityOutput{})
 	pulumi.RegisterOutputType(IpsecIntegrityPtrOutput{})
+	pulumi.RegisterOutputType(IsolationModeOutput{})
+	pulumi.RegisterOutputType(IsolationModePtrOutput{})
+	pulumi.RegisterOutputType(ManagedFirewallSkuOutput{})
+	pulumi.RegisterOutputType(ManagedFirewallSkuPtrOutput{})
 	pulumi.RegisterOutputType(OutboundInternetOutput{})
 	pulumi.RegisterOutputType(OutboundInternetPtrOutput{})
+	pulumi.RegisterOutputType(OutboundRuleTypeOutput{})
+	pulumi.RegisterOutputType(OutboundRuleTypePtrOutput{})
 	pulumi.RegisterOutputType(PfsGroupOutput{})
 	pulumi.RegisterOutputType(PfsGroupPtrOutput{})
 	pulumi.RegisterOutputType(ServiceAccessOutput{})
 	pulumi.RegisterOutputType(ServiceAccessPtrOutput{})
+	pulumi.RegisterOutputType(StorageSkuOutput{})
+	pulumi.RegisterOutputType(StorageSkuPtrOutput{})
 	pulumi.RegisterOutputType(StorageSubresourceOutput{})
 	pulumi.RegisterOutputType(StorageSubresourcePtrOutput{})
 	pulumi.RegisterOutputType(StorageSubresourceArrayOutput{})

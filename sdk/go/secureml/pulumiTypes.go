@@ -2950,6 +2950,536 @@ func (o IpsecPolicyPtrOutput) SaLifeTimeSeconds() pulumi.IntPtrOutput {
 	}).(pulumi.IntPtrOutput)
 }
 
+// The Key Vault.
+type KeyVaultSettings struct {
+	// Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+	SoftDeleteRetentionDays *int `pulumi:"softDeleteRetentionDays"`
+}
+
+// Defaults sets the appropriate defaults for KeyVaultSettings
+func (val *KeyVaultSettings) Defaults() *KeyVaultSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.SoftDeleteRetentionDays == nil {
+		softDeleteRetentionDays_ := 90
+		tmp.SoftDeleteRetentionDays = &softDeleteRetentionDays_
+	}
+	return &tmp
+}
+
+// KeyVaultSettingsInput is an input type that accepts KeyVaultSettingsArgs and KeyVaultSettingsOutput values.
+// You can construct a concrete instance of `KeyVaultSettingsInput` via:
+//
+//	KeyVaultSettingsArgs{...}
+type KeyVaultSettingsInput interface {
+	pulumi.Input
+
+	ToKeyVaultSettingsOutput() KeyVaultSettingsOutput
+	ToKeyVaultSettingsOutputWithContext(context.Context) KeyVaultSettingsOutput
+}
+
+// The Key Vault.
+type KeyVaultSettingsArgs struct {
+	// Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+	SoftDeleteRetentionDays pulumi.IntPtrInput `pulumi:"softDeleteRetentionDays"`
+}
+
+// Defaults sets the appropriate defaults for KeyVaultSettingsArgs
+func (val *KeyVaultSettingsArgs) Defaults() *KeyVaultSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.SoftDeleteRetentionDays == nil {
+		tmp.SoftDeleteRetentionDays = pulumi.IntPtr(90)
+	}
+	return &tmp
+}
+func (KeyVaultSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*KeyVaultSettings)(nil)).Elem()
+}
+
+func (i KeyVaultSettingsArgs) ToKeyVaultSettingsOutput() KeyVaultSettingsOutput {
+	return i.ToKeyVaultSettingsOutputWithContext(context.Background())
+}
+
+func (i KeyVaultSettingsArgs) ToKeyVaultSettingsOutputWithContext(ctx context.Context) KeyVaultSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KeyVaultSettingsOutput)
+}
+
+func (i KeyVaultSettingsArgs) ToKeyVaultSettingsPtrOutput() KeyVaultSettingsPtrOutput {
+	return i.ToKeyVaultSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i KeyVaultSettingsArgs) ToKeyVaultSettingsPtrOutputWithContext(ctx context.Context) KeyVaultSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KeyVaultSettingsOutput).ToKeyVaultSettingsPtrOutputWithContext(ctx)
+}
+
+// KeyVaultSettingsPtrInput is an input type that accepts KeyVaultSettingsArgs, KeyVaultSettingsPtr and KeyVaultSettingsPtrOutput values.
+// You can construct a concrete instance of `KeyVaultSettingsPtrInput` via:
+//
+//	        KeyVaultSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type KeyVaultSettingsPtrInput interface {
+	pulumi.Input
+
+	ToKeyVaultSettingsPtrOutput() KeyVaultSettingsPtrOutput
+	ToKeyVaultSettingsPtrOutputWithContext(context.Context) KeyVaultSettingsPtrOutput
+}
+
+type keyVaultSettingsPtrType KeyVaultSettingsArgs
+
+func KeyVaultSettingsPtr(v *KeyVaultSettingsArgs) KeyVaultSettingsPtrInput {
+	return (*keyVaultSettingsPtrType)(v)
+}
+
+func (*keyVaultSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**KeyVaultSettings)(nil)).Elem()
+}
+
+func (i *keyVaultSettingsPtrType) ToKeyVaultSettingsPtrOutput() KeyVaultSettingsPtrOutput {
+	return i.ToKeyVaultSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *keyVaultSettingsPtrType) ToKeyVaultSettingsPtrOutputWithContext(ctx context.Context) KeyVaultSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(KeyVaultSettingsPtrOutput)
+}
+
+// The Key Vault.
+type KeyVaultSettingsOutput struct{ *pulumi.OutputState }
+
+func (KeyVaultSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*KeyVaultSettings)(nil)).Elem()
+}
+
+func (o KeyVaultSettingsOutput) ToKeyVaultSettingsOutput() KeyVaultSettingsOutput {
+	return o
+}
+
+func (o KeyVaultSettingsOutput) ToKeyVaultSettingsOutputWithContext(ctx context.Context) KeyVaultSettingsOutput {
+	return o
+}
+
+func (o KeyVaultSettingsOutput) ToKeyVaultSettingsPtrOutput() KeyVaultSettingsPtrOutput {
+	return o.ToKeyVaultSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o KeyVaultSettingsOutput) ToKeyVaultSettingsPtrOutputWithContext(ctx context.Context) KeyVaultSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v KeyVaultSettings) *KeyVaultSettings {
+		return &v
+	}).(KeyVaultSettingsPtrOutput)
+}
+
+// Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+func (o KeyVaultSettingsOutput) SoftDeleteRetentionDays() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v KeyVaultSettings) *int { return v.SoftDeleteRetentionDays }).(pulumi.IntPtrOutput)
+}
+
+type KeyVaultSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (KeyVaultSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**KeyVaultSettings)(nil)).Elem()
+}
+
+func (o KeyVaultSettingsPtrOutput) ToKeyVaultSettingsPtrOutput() KeyVaultSettingsPtrOutput {
+	return o
+}
+
+func (o KeyVaultSettingsPtrOutput) ToKeyVaultSettingsPtrOutputWithContext(ctx context.Context) KeyVaultSettingsPtrOutput {
+	return o
+}
+
+func (o KeyVaultSettingsPtrOutput) Elem() KeyVaultSettingsOutput {
+	return o.ApplyT(func(v *KeyVaultSettings) KeyVaultSettings {
+		if v != nil {
+			return *v
+		}
+		var ret KeyVaultSettings
+		return ret
+	}).(KeyVaultSettingsOutput)
+}
+
+// Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+func (o KeyVaultSettingsPtrOutput) SoftDeleteRetentionDays() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *KeyVaultSettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SoftDeleteRetentionDays
+	}).(pulumi.IntPtrOutput)
+}
+
+// The workspace's managed network.
+type ManagedNetworkSettings struct {
+	// Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+	FirewallSku *ManagedFirewallSku `pulumi:"firewallSku"`
+	// Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+	IsolationMode *IsolationMode `pulumi:"isolationMode"`
+	// Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+	OutboundRules map[string]OutboundRule `pulumi:"outboundRules"`
+}
+
+// Defaults sets the appropriate defaults for ManagedNetworkSettings
+func (val *ManagedNetworkSettings) Defaults() *ManagedNetworkSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.IsolationMode == nil {
+		isolationMode_ := IsolationMode("Disabled")
+		tmp.IsolationMode = &isolationMode_
+	}
+	return &tmp
+}
+
+// ManagedNetworkSettingsInput is an input type that accepts ManagedNetworkSettingsArgs and ManagedNetworkSettingsOutput values.
+// You can construct a concrete instance of `ManagedNetworkSettingsInput` via:
+//
+//	ManagedNetworkSettingsArgs{...}
+type ManagedNetworkSettingsInput interface {
+	pulumi.Input
+
+	ToManagedNetworkSettingsOutput() ManagedNetworkSettingsOutput
+	ToManagedNetworkSettingsOutputWithContext(context.Context) ManagedNetworkSettingsOutput
+}
+
+// The workspace's managed network.
+type ManagedNetworkSettingsArgs struct {
+	// Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+	FirewallSku ManagedFirewallSkuPtrInput `pulumi:"firewallSku"`
+	// Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+	IsolationMode IsolationModePtrInput `pulumi:"isolationMode"`
+	// Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+	OutboundRules OutboundRuleMapInput `pulumi:"outboundRules"`
+}
+
+// Defaults sets the appropriate defaults for ManagedNetworkSettingsArgs
+func (val *ManagedNetworkSettingsArgs) Defaults() *ManagedNetworkSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.IsolationMode == nil {
+		tmp.IsolationMode = IsolationMode("Disabled")
+	}
+	return &tmp
+}
+func (ManagedNetworkSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ManagedNetworkSettings)(nil)).Elem()
+}
+
+func (i ManagedNetworkSettingsArgs) ToManagedNetworkSettingsOutput() ManagedNetworkSettingsOutput {
+	return i.ToManagedNetworkSettingsOutputWithContext(context.Background())
+}
+
+func (i ManagedNetworkSettingsArgs) ToManagedNetworkSettingsOutputWithContext(ctx context.Context) ManagedNetworkSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ManagedNetworkSettingsOutput)
+}
+
+func (i ManagedNetworkSettingsArgs) ToManagedNetworkSettingsPtrOutput() ManagedNetworkSettingsPtrOutput {
+	return i.ToManagedNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i ManagedNetworkSettingsArgs) ToManagedNetworkSettingsPtrOutputWithContext(ctx context.Context) ManagedNetworkSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ManagedNetworkSettingsOutput).ToManagedNetworkSettingsPtrOutputWithContext(ctx)
+}
+
+// ManagedNetworkSettingsPtrInput is an input type that accepts ManagedNetworkSettingsArgs, ManagedNetworkSettingsPtr and ManagedNetworkSettingsPtrOutput values.
+// You can construct a concrete instance of `ManagedNetworkSettingsPtrInput` via:
+//
+//	        ManagedNetworkSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type ManagedNetworkSettingsPtrInput interface {
+	pulumi.Input
+
+	ToManagedNetworkSettingsPtrOutput() ManagedNetworkSettingsPtrOutput
+	ToManagedNetworkSettingsPtrOutputWithContext(context.Context) ManagedNetworkSettingsPtrOutput
+}
+
+type managedNetworkSettingsPtrType ManagedNetworkSettingsArgs
+
+func ManagedNetworkSettingsPtr(v *ManagedNetworkSettingsArgs) ManagedNetworkSettingsPtrInput {
+	return (*managedNetworkSettingsPtrType)(v)
+}
+
+func (*managedNetworkSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ManagedNetworkSettings)(nil)).Elem()
+}
+
+func (i *managedNetworkSettingsPtrType) ToManagedNetworkSettingsPtrOutput() ManagedNetworkSettingsPtrOutput {
+	return i.ToManagedNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *managedNetworkSettingsPtrType) ToManagedNetworkSettingsPtrOutputWithContext(ctx context.Context) ManagedNetworkSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ManagedNetworkSettingsPtrOutput)
+}
+
+// The workspace's managed network.
+type ManagedNetworkSettingsOutput struct{ *pulumi.OutputState }
+
+func (ManagedNetworkSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ManagedNetworkSettings)(nil)).Elem()
+}
+
+func (o ManagedNetworkSettingsOutput) ToManagedNetworkSettingsOutput() ManagedNetworkSettingsOutput {
+	return o
+}
+
+func (o ManagedNetworkSettingsOutput) ToManagedNetworkSettingsOutputWithContext(ctx context.Context) ManagedNetworkSettingsOutput {
+	return o
+}
+
+func (o ManagedNetworkSettingsOutput) ToManagedNetworkSettingsPtrOutput() ManagedNetworkSettingsPtrOutput {
+	return o.ToManagedNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o ManagedNetworkSettingsOutput) ToManagedNetworkSettingsPtrOutputWithContext(ctx context.Context) ManagedNetworkSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ManagedNetworkSettings) *ManagedNetworkSettings {
+		return &v
+	}).(ManagedNetworkSettingsPtrOutput)
+}
+
+// Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+func (o ManagedNetworkSettingsOutput) FirewallSku() ManagedFirewallSkuPtrOutput {
+	return o.ApplyT(func(v ManagedNetworkSettings) *ManagedFirewallSku { return v.FirewallSku }).(ManagedFirewallSkuPtrOutput)
+}
+
+// Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+func (o ManagedNetworkSettingsOutput) IsolationMode() IsolationModePtrOutput {
+	return o.ApplyT(func(v ManagedNetworkSettings) *IsolationMode { return v.IsolationMode }).(IsolationModePtrOutput)
+}
+
+// Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+func (o ManagedNetworkSettingsOutput) OutboundRules() OutboundRuleMapOutput {
+	return o.ApplyT(func(v ManagedNetworkSettings) map[string]OutboundRule { return v.OutboundRules }).(OutboundRuleMapOutput)
+}
+
+type ManagedNetworkSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (ManagedNetworkSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ManagedNetworkSettings)(nil)).Elem()
+}
+
+func (o ManagedNetworkSettingsPtrOutput) ToManagedNetworkSettingsPtrOutput() ManagedNetworkSettingsPtrOutput {
+	return o
+}
+
+func (o ManagedNetworkSettingsPtrOutput) ToManagedNetworkSettingsPtrOutputWithContext(ctx context.Context) ManagedNetworkSettingsPtrOutput {
+	return o
+}
+
+func (o ManagedNetworkSettingsPtrOutput) Elem() ManagedNetworkSettingsOutput {
+	return o.ApplyT(func(v *ManagedNetworkSettings) ManagedNetworkSettings {
+		if v != nil {
+			return *v
+		}
+		var ret ManagedNetworkSettings
+		return ret
+	}).(ManagedNetworkSettingsOutput)
+}
+
+// Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+func (o ManagedNetworkSettingsPtrOutput) FirewallSku() ManagedFirewallSkuPtrOutput {
+	return o.ApplyT(func(v *ManagedNetworkSettings) *ManagedFirewallSku {
+		if v == nil {
+			return nil
+		}
+		return v.FirewallSku
+	}).(ManagedFirewallSkuPtrOutput)
+}
+
+// Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+func (o ManagedNetworkSettingsPtrOutput) IsolationMode() IsolationModePtrOutput {
+	return o.ApplyT(func(v *ManagedNetworkSettings) *IsolationMode {
+		if v == nil {
+			return nil
+		}
+		return v.IsolationMode
+	}).(IsolationModePtrOutput)
+}
+
+// Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+func (o ManagedNetworkSettingsPtrOutput) OutboundRules() OutboundRuleMapOutput {
+	return o.ApplyT(func(v *ManagedNetworkSettings) map[string]OutboundRule {
+		if v == nil {
+			return nil
+		}
+		return v.OutboundRules
+	}).(OutboundRuleMapOutput)
+}
+
+// The Log Analytics workspace and the workspace-based Application Insights.
+type MonitoringSettings struct {
+	// Days (30-730) the Log Analytics workspace keeps data.
+	RetentionInDays *int `pulumi:"retentionInDays"`
+}
+
+// Defaults sets the appropriate defaults for MonitoringSettings
+func (val *MonitoringSettings) Defaults() *MonitoringSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.RetentionInDays == nil {
+		retentionInDays_ := 30
+		tmp.RetentionInDays = &retentionInDays_
+	}
+	return &tmp
+}
+
+// MonitoringSettingsInput is an input type that accepts MonitoringSettingsArgs and MonitoringSettingsOutput values.
+// You can construct a concrete instance of `MonitoringSettingsInput` via:
+//
+//	MonitoringSettingsArgs{...}
+type MonitoringSettingsInput interface {
+	pulumi.Input
+
+	ToMonitoringSettingsOutput() MonitoringSettingsOutput
+	ToMonitoringSettingsOutputWithContext(context.Context) MonitoringSettingsOutput
+}
+
+// The Log Analytics workspace and the workspace-based Application Insights.
+type MonitoringSettingsArgs struct {
+	// Days (30-730) the Log Analytics workspace keeps data.
+	RetentionInDays pulumi.IntPtrInput `pulumi:"retentionInDays"`
+}
+
+// Defaults sets the appropriate defaults for MonitoringSettingsArgs
+func (val *MonitoringSettingsArgs) Defaults() *MonitoringSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.RetentionInDays == nil {
+		tmp.RetentionInDays = pulumi.IntPtr(30)
+	}
+	return &tmp
+}
+func (MonitoringSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MonitoringSettings)(nil)).Elem()
+}
+
+func (i MonitoringSettingsArgs) ToMonitoringSettingsOutput() MonitoringSettingsOutput {
+	return i.ToMonitoringSettingsOutputWithContext(context.Background())
+}
+
+func (i MonitoringSettingsArgs) ToMonitoringSettingsOutputWithContext(ctx context.Context) MonitoringSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MonitoringSettingsOutput)
+}
+
+func (i MonitoringSettingsArgs) ToMonitoringSettingsPtrOutput() MonitoringSettingsPtrOutput {
+	return i.ToMonitoringSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i MonitoringSettingsArgs) ToMonitoringSettingsPtrOutputWithContext(ctx context.Context) MonitoringSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MonitoringSettingsOutput).ToMonitoringSettingsPtrOutputWithContext(ctx)
+}
+
+// MonitoringSettingsPtrInput is an input type that accepts MonitoringSettingsArgs, MonitoringSettingsPtr and MonitoringSettingsPtrOutput values.
+// You can construct a concrete instance of `MonitoringSettingsPtrInput` via:
+//
+//	        MonitoringSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type MonitoringSettingsPtrInput interface {
+	pulumi.Input
+
+	ToMonitoringSettingsPtrOutput() MonitoringSettingsPtrOutput
+	ToMonitoringSettingsPtrOutputWithContext(context.Context) MonitoringSettingsPtrOutput
+}
+
+type monitoringSettingsPtrType MonitoringSettingsArgs
+
+func MonitoringSettingsPtr(v *MonitoringSettingsArgs) MonitoringSettingsPtrInput {
+	return (*monitoringSettingsPtrType)(v)
+}
+
+func (*monitoringSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MonitoringSettings)(nil)).Elem()
+}
+
+func (i *monitoringSettingsPtrType) ToMonitoringSettingsPtrOutput() MonitoringSettingsPtrOutput {
+	return i.ToMonitoringSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *monitoringSettingsPtrType) ToMonitoringSettingsPtrOutputWithContext(ctx context.Context) MonitoringSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MonitoringSettingsPtrOutput)
+}
+
+// The Log Analytics workspace and the workspace-based Application Insights.
+type MonitoringSettingsOutput struct{ *pulumi.OutputState }
+
+func (MonitoringSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MonitoringSettings)(nil)).Elem()
+}
+
+func (o MonitoringSettingsOutput) ToMonitoringSettingsOutput() MonitoringSettingsOutput {
+	return o
+}
+
+func (o MonitoringSettingsOutput) ToMonitoringSettingsOutputWithContext(ctx context.Context) MonitoringSettingsOutput {
+	return o
+}
+
+func (o MonitoringSettingsOutput) ToMonitoringSettingsPtrOutput() MonitoringSettingsPtrOutput {
+	return o.ToMonitoringSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o MonitoringSettingsOutput) ToMonitoringSettingsPtrOutputWithContext(ctx context.Context) MonitoringSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MonitoringSettings) *MonitoringSettings {
+		return &v
+	}).(MonitoringSettingsPtrOutput)
+}
+
+// Days (30-730) the Log Analytics workspace keeps data.
+func (o MonitoringSettingsOutput) RetentionInDays() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MonitoringSettings) *int { return v.RetentionInDays }).(pulumi.IntPtrOutput)
+}
+
+type MonitoringSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (MonitoringSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MonitoringSettings)(nil)).Elem()
+}
+
+func (o MonitoringSettingsPtrOutput) ToMonitoringSettingsPtrOutput() MonitoringSettingsPtrOutput {
+	return o
+}
+
+func (o MonitoringSettingsPtrOutput) ToMonitoringSettingsPtrOutputWithContext(ctx context.Context) MonitoringSettingsPtrOutput {
+	return o
+}
+
+func (o MonitoringSettingsPtrOutput) Elem() MonitoringSettingsOutput {
+	return o.ApplyT(func(v *MonitoringSettings) MonitoringSettings {
+		if v != nil {
+			return *v
+		}
+		var ret MonitoringSettings
+		return ret
+	}).(MonitoringSettingsOutput)
+}
+
+// Days (30-730) the Log Analytics workspace keeps data.
+func (o MonitoringSettingsPtrOutput) RetentionInDays() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MonitoringSettings) *int {
+		if v == nil {
+			return nil
+		}
+		return v.RetentionInDays
+	}).(pulumi.IntPtrOutput)
+}
+
 // A Standard NAT gateway for the compute subnets.
 type NatGatewaySettings struct {
 	// TCP idle timeout, 4 to 120 minutes.
@@ -3131,6 +3661,586 @@ func (o NatGatewaySettingsPtrOutput) PublicIpPrefixLength() pulumi.IntPtrOutput 
 		}
 		return v.PublicIpPrefixLength
 	}).(pulumi.IntPtrOutput)
+}
+
+// SecureMLNetwork settings for the workspace's network. Each field means what the SecureMLNetwork input of the same name means.
+type NetworkSettings struct {
+	// The virtual network's IPv4 address space.
+	AddressSpace *string `pulumi:"addressSpace"`
+	// Application security groups for compute and the private endpoints.
+	ApplicationSecurityGroups *bool `pulumi:"applicationSecurityGroups"`
+	// Azure Bastion.
+	Bastion *BastionSettings `pulumi:"bastion"`
+	// Whether compute in the network has public IP addresses.
+	ComputePublicIp *bool `pulumi:"computePublicIp"`
+	// Private DNS zones: created here or a hub's.
+	Dns *DNSSettings `pulumi:"dns"`
+	// A DNS private resolver for clients outside the network.
+	DnsResolver *DNSResolverSettings `pulumi:"dnsResolver"`
+	// The compute subnets' egress path.
+	Egress *EgressSettings `pulumi:"egress"`
+	// A virtual network that exists already.
+	ExistingVirtualNetwork *ExistingNetworkSettings `pulumi:"existingVirtualNetwork"`
+	// An ExpressRoute gateway.
+	ExpressRoute *ExpressRouteSettings `pulumi:"expressRoute"`
+	// Peering with a hub network.
+	HubPeering *HubPeeringSettings `pulumi:"hubPeering"`
+	// Whether compute may reach the Internet beyond what Azure ML needs.
+	OutboundInternet *OutboundInternet `pulumi:"outboundInternet"`
+	// Subnets by role.
+	Subnets *SubnetLayout `pulumi:"subnets"`
+	// A VPN gateway (point-to-site and site-to-site).
+	VpnGateway *VpnGatewaySettings `pulumi:"vpnGateway"`
+}
+
+// Defaults sets the appropriate defaults for NetworkSettings
+func (val *NetworkSettings) Defaults() *NetworkSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AddressSpace == nil {
+		addressSpace_ := "10.0.0.0/16"
+		tmp.AddressSpace = &addressSpace_
+	}
+	tmp.Bastion = tmp.Bastion.Defaults()
+
+	if tmp.ComputePublicIp == nil {
+		computePublicIp_ := false
+		tmp.ComputePublicIp = &computePublicIp_
+	}
+	tmp.Dns = tmp.Dns.Defaults()
+
+	tmp.DnsResolver = tmp.DnsResolver.Defaults()
+
+	tmp.Egress = tmp.Egress.Defaults()
+
+	tmp.ExpressRoute = tmp.ExpressRoute.Defaults()
+
+	tmp.HubPeering = tmp.HubPeering.Defaults()
+
+	tmp.Subnets = tmp.Subnets.Defaults()
+
+	tmp.VpnGateway = tmp.VpnGateway.Defaults()
+
+	return &tmp
+}
+
+// NetworkSettingsInput is an input type that accepts NetworkSettingsArgs and NetworkSettingsOutput values.
+// You can construct a concrete instance of `NetworkSettingsInput` via:
+//
+//	NetworkSettingsArgs{...}
+type NetworkSettingsInput interface {
+	pulumi.Input
+
+	ToNetworkSettingsOutput() NetworkSettingsOutput
+	ToNetworkSettingsOutputWithContext(context.Context) NetworkSettingsOutput
+}
+
+// SecureMLNetwork settings for the workspace's network. Each field means what the SecureMLNetwork input of the same name means.
+type NetworkSettingsArgs struct {
+	// The virtual network's IPv4 address space.
+	AddressSpace pulumi.StringPtrInput `pulumi:"addressSpace"`
+	// Application security groups for compute and the private endpoints.
+	ApplicationSecurityGroups pulumi.BoolPtrInput `pulumi:"applicationSecurityGroups"`
+	// Azure Bastion.
+	Bastion BastionSettingsPtrInput `pulumi:"bastion"`
+	// Whether compute in the network has public IP addresses.
+	ComputePublicIp pulumi.BoolPtrInput `pulumi:"computePublicIp"`
+	// Private DNS zones: created here or a hub's.
+	Dns DNSSettingsPtrInput `pulumi:"dns"`
+	// A DNS private resolver for clients outside the network.
+	DnsResolver DNSResolverSettingsPtrInput `pulumi:"dnsResolver"`
+	// The compute subnets' egress path.
+	Egress EgressSettingsPtrInput `pulumi:"egress"`
+	// A virtual network that exists already.
+	ExistingVirtualNetwork ExistingNetworkSettingsPtrInput `pulumi:"existingVirtualNetwork"`
+	// An ExpressRoute gateway.
+	ExpressRoute ExpressRouteSettingsPtrInput `pulumi:"expressRoute"`
+	// Peering with a hub network.
+	HubPeering HubPeeringSettingsPtrInput `pulumi:"hubPeering"`
+	// Whether compute may reach the Internet beyond what Azure ML needs.
+	OutboundInternet OutboundInternetPtrInput `pulumi:"outboundInternet"`
+	// Subnets by role.
+	Subnets SubnetLayoutPtrInput `pulumi:"subnets"`
+	// A VPN gateway (point-to-site and site-to-site).
+	VpnGateway VpnGatewaySettingsPtrInput `pulumi:"vpnGateway"`
+}
+
+// Defaults sets the appropriate defaults for NetworkSettingsArgs
+func (val *NetworkSettingsArgs) Defaults() *NetworkSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AddressSpace == nil {
+		tmp.AddressSpace = pulumi.StringPtr("10.0.0.0/16")
+	}
+
+	if tmp.ComputePublicIp == nil {
+		tmp.ComputePublicIp = pulumi.BoolPtr(false)
+	}
+
+	return &tmp
+}
+func (NetworkSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetworkSettings)(nil)).Elem()
+}
+
+func (i NetworkSettingsArgs) ToNetworkSettingsOutput() NetworkSettingsOutput {
+	return i.ToNetworkSettingsOutputWithContext(context.Background())
+}
+
+func (i NetworkSettingsArgs) ToNetworkSettingsOutputWithContext(ctx context.Context) NetworkSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NetworkSettingsOutput)
+}
+
+func (i NetworkSettingsArgs) ToNetworkSettingsPtrOutput() NetworkSettingsPtrOutput {
+	return i.ToNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i NetworkSettingsArgs) ToNetworkSettingsPtrOutputWithContext(ctx context.Context) NetworkSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NetworkSettingsOutput).ToNetworkSettingsPtrOutputWithContext(ctx)
+}
+
+// NetworkSettingsPtrInput is an input type that accepts NetworkSettingsArgs, NetworkSettingsPtr and NetworkSettingsPtrOutput values.
+// You can construct a concrete instance of `NetworkSettingsPtrInput` via:
+//
+//	        NetworkSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type NetworkSettingsPtrInput interface {
+	pulumi.Input
+
+	ToNetworkSettingsPtrOutput() NetworkSettingsPtrOutput
+	ToNetworkSettingsPtrOutputWithContext(context.Context) NetworkSettingsPtrOutput
+}
+
+type networkSettingsPtrType NetworkSettingsArgs
+
+func NetworkSettingsPtr(v *NetworkSettingsArgs) NetworkSettingsPtrInput {
+	return (*networkSettingsPtrType)(v)
+}
+
+func (*networkSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**NetworkSettings)(nil)).Elem()
+}
+
+func (i *networkSettingsPtrType) ToNetworkSettingsPtrOutput() NetworkSettingsPtrOutput {
+	return i.ToNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *networkSettingsPtrType) ToNetworkSettingsPtrOutputWithContext(ctx context.Context) NetworkSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(NetworkSettingsPtrOutput)
+}
+
+// SecureMLNetwork settings for the workspace's network. Each field means what the SecureMLNetwork input of the same name means.
+type NetworkSettingsOutput struct{ *pulumi.OutputState }
+
+func (NetworkSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*NetworkSettings)(nil)).Elem()
+}
+
+func (o NetworkSettingsOutput) ToNetworkSettingsOutput() NetworkSettingsOutput {
+	return o
+}
+
+func (o NetworkSettingsOutput) ToNetworkSettingsOutputWithContext(ctx context.Context) NetworkSettingsOutput {
+	return o
+}
+
+func (o NetworkSettingsOutput) ToNetworkSettingsPtrOutput() NetworkSettingsPtrOutput {
+	return o.ToNetworkSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o NetworkSettingsOutput) ToNetworkSettingsPtrOutputWithContext(ctx context.Context) NetworkSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v NetworkSettings) *NetworkSettings {
+		return &v
+	}).(NetworkSettingsPtrOutput)
+}
+
+// The virtual network's IPv4 address space.
+func (o NetworkSettingsOutput) AddressSpace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *string { return v.AddressSpace }).(pulumi.StringPtrOutput)
+}
+
+// Application security groups for compute and the private endpoints.
+func (o NetworkSettingsOutput) ApplicationSecurityGroups() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *bool { return v.ApplicationSecurityGroups }).(pulumi.BoolPtrOutput)
+}
+
+// Azure Bastion.
+func (o NetworkSettingsOutput) Bastion() BastionSettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *BastionSettings { return v.Bastion }).(BastionSettingsPtrOutput)
+}
+
+// Whether compute in the network has public IP addresses.
+func (o NetworkSettingsOutput) ComputePublicIp() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *bool { return v.ComputePublicIp }).(pulumi.BoolPtrOutput)
+}
+
+// Private DNS zones: created here or a hub's.
+func (o NetworkSettingsOutput) Dns() DNSSettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *DNSSettings { return v.Dns }).(DNSSettingsPtrOutput)
+}
+
+// A DNS private resolver for clients outside the network.
+func (o NetworkSettingsOutput) DnsResolver() DNSResolverSettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *DNSResolverSettings { return v.DnsResolver }).(DNSResolverSettingsPtrOutput)
+}
+
+// The compute subnets' egress path.
+func (o NetworkSettingsOutput) Egress() EgressSettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *EgressSettings { return v.Egress }).(EgressSettingsPtrOutput)
+}
+
+// A virtual network that exists already.
+func (o NetworkSettingsOutput) ExistingVirtualNetwork() ExistingNetworkSettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *ExistingNetworkSettings { return v.ExistingVirtualNetwork }).(ExistingNetworkSettingsPtrOutput)
+}
+
+// An ExpressRoute gateway.
+func (o NetworkSettingsOutput) ExpressRoute() ExpressRouteSettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *ExpressRouteSettings { return v.ExpressRoute }).(ExpressRouteSettingsPtrOutput)
+}
+
+// Peering with a hub network.
+func (o NetworkSettingsOutput) HubPeering() HubPeeringSettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *HubPeeringSettings { return v.HubPeering }).(HubPeeringSettingsPtrOutput)
+}
+
+// Whether compute may reach the Internet beyond what Azure ML needs.
+func (o NetworkSettingsOutput) OutboundInternet() OutboundInternetPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *OutboundInternet { return v.OutboundInternet }).(OutboundInternetPtrOutput)
+}
+
+// Subnets by role.
+func (o NetworkSettingsOutput) Subnets() SubnetLayoutPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *SubnetLayout { return v.Subnets }).(SubnetLayoutPtrOutput)
+}
+
+// A VPN gateway (point-to-site and site-to-site).
+func (o NetworkSettingsOutput) VpnGateway() VpnGatewaySettingsPtrOutput {
+	return o.ApplyT(func(v NetworkSettings) *VpnGatewaySettings { return v.VpnGateway }).(VpnGatewaySettingsPtrOutput)
+}
+
+type NetworkSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (NetworkSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**NetworkSettings)(nil)).Elem()
+}
+
+func (o NetworkSettingsPtrOutput) ToNetworkSettingsPtrOutput() NetworkSettingsPtrOutput {
+	return o
+}
+
+func (o NetworkSettingsPtrOutput) ToNetworkSettingsPtrOutputWithContext(ctx context.Context) NetworkSettingsPtrOutput {
+	return o
+}
+
+func (o NetworkSettingsPtrOutput) Elem() NetworkSettingsOutput {
+	return o.ApplyT(func(v *NetworkSettings) NetworkSettings {
+		if v != nil {
+			return *v
+		}
+		var ret NetworkSettings
+		return ret
+	}).(NetworkSettingsOutput)
+}
+
+// The virtual network's IPv4 address space.
+func (o NetworkSettingsPtrOutput) AddressSpace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.AddressSpace
+	}).(pulumi.StringPtrOutput)
+}
+
+// Application security groups for compute and the private endpoints.
+func (o NetworkSettingsPtrOutput) ApplicationSecurityGroups() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ApplicationSecurityGroups
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Azure Bastion.
+func (o NetworkSettingsPtrOutput) Bastion() BastionSettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *BastionSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Bastion
+	}).(BastionSettingsPtrOutput)
+}
+
+// Whether compute in the network has public IP addresses.
+func (o NetworkSettingsPtrOutput) ComputePublicIp() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.ComputePublicIp
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Private DNS zones: created here or a hub's.
+func (o NetworkSettingsPtrOutput) Dns() DNSSettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *DNSSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Dns
+	}).(DNSSettingsPtrOutput)
+}
+
+// A DNS private resolver for clients outside the network.
+func (o NetworkSettingsPtrOutput) DnsResolver() DNSResolverSettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *DNSResolverSettings {
+		if v == nil {
+			return nil
+		}
+		return v.DnsResolver
+	}).(DNSResolverSettingsPtrOutput)
+}
+
+// The compute subnets' egress path.
+func (o NetworkSettingsPtrOutput) Egress() EgressSettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *EgressSettings {
+		if v == nil {
+			return nil
+		}
+		return v.Egress
+	}).(EgressSettingsPtrOutput)
+}
+
+// A virtual network that exists already.
+func (o NetworkSettingsPtrOutput) ExistingVirtualNetwork() ExistingNetworkSettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *ExistingNetworkSettings {
+		if v == nil {
+			return nil
+		}
+		return v.ExistingVirtualNetwork
+	}).(ExistingNetworkSettingsPtrOutput)
+}
+
+// An ExpressRoute gateway.
+func (o NetworkSettingsPtrOutput) ExpressRoute() ExpressRouteSettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *ExpressRouteSettings {
+		if v == nil {
+			return nil
+		}
+		return v.ExpressRoute
+	}).(ExpressRouteSettingsPtrOutput)
+}
+
+// Peering with a hub network.
+func (o NetworkSettingsPtrOutput) HubPeering() HubPeeringSettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *HubPeeringSettings {
+		if v == nil {
+			return nil
+		}
+		return v.HubPeering
+	}).(HubPeeringSettingsPtrOutput)
+}
+
+// Whether compute may reach the Internet beyond what Azure ML needs.
+func (o NetworkSettingsPtrOutput) OutboundInternet() OutboundInternetPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *OutboundInternet {
+		if v == nil {
+			return nil
+		}
+		return v.OutboundInternet
+	}).(OutboundInternetPtrOutput)
+}
+
+// Subnets by role.
+func (o NetworkSettingsPtrOutput) Subnets() SubnetLayoutPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *SubnetLayout {
+		if v == nil {
+			return nil
+		}
+		return v.Subnets
+	}).(SubnetLayoutPtrOutput)
+}
+
+// A VPN gateway (point-to-site and site-to-site).
+func (o NetworkSettingsPtrOutput) VpnGateway() VpnGatewaySettingsPtrOutput {
+	return o.ApplyT(func(v *NetworkSettings) *VpnGatewaySettings {
+		if v == nil {
+			return nil
+		}
+		return v.VpnGateway
+	}).(VpnGatewaySettingsPtrOutput)
+}
+
+// One outbound rule of the managed network.
+type OutboundRule struct {
+	// FQDN rules: the host name, for example `pypi.org` or `*.pythonhosted.org`. Not a storage host: Azure ML refuses FQDN rules to storage in this mode; use a PrivateEndpoint rule.
+	Fqdn *string `pulumi:"fqdn"`
+	// ServiceTag rules: ports, for example `443` or `80,443` or `8000-8080`.
+	PortRanges *string `pulumi:"portRanges"`
+	// ServiceTag rules: TCP, UDP, ICMP or `*`.
+	Protocol *string `pulumi:"protocol"`
+	// PrivateEndpoint rules: the Azure resource ID of the target.
+	ServiceResourceId *string `pulumi:"serviceResourceId"`
+	// ServiceTag rules: the service tag, for example `AzureOpenDatasets`.
+	ServiceTag *string `pulumi:"serviceTag"`
+	// PrivateEndpoint rules: whether serverless Spark may use the endpoint.
+	SparkEnabled *bool `pulumi:"sparkEnabled"`
+	// PrivateEndpoint rules: the target's sub-resource (group ID), for example `blob`.
+	SubresourceTarget *string `pulumi:"subresourceTarget"`
+	// The kind of rule; it decides which other fields apply.
+	Type OutboundRuleType `pulumi:"type"`
+}
+
+// OutboundRuleInput is an input type that accepts OutboundRuleArgs and OutboundRuleOutput values.
+// You can construct a concrete instance of `OutboundRuleInput` via:
+//
+//	OutboundRuleArgs{...}
+type OutboundRuleInput interface {
+	pulumi.Input
+
+	ToOutboundRuleOutput() OutboundRuleOutput
+	ToOutboundRuleOutputWithContext(context.Context) OutboundRuleOutput
+}
+
+// One outbound rule of the managed network.
+type OutboundRuleArgs struct {
+	// FQDN rules: the host name, for example `pypi.org` or `*.pythonhosted.org`. Not a storage host: Azure ML refuses FQDN rules to storage in this mode; use a PrivateEndpoint rule.
+	Fqdn pulumi.StringPtrInput `pulumi:"fqdn"`
+	// ServiceTag rules: ports, for example `443` or `80,443` or `8000-8080`.
+	PortRanges pulumi.StringPtrInput `pulumi:"portRanges"`
+	// ServiceTag rules: TCP, UDP, ICMP or `*`.
+	Protocol pulumi.StringPtrInput `pulumi:"protocol"`
+	// PrivateEndpoint rules: the Azure resource ID of the target.
+	ServiceResourceId pulumi.StringPtrInput `pulumi:"serviceResourceId"`
+	// ServiceTag rules: the service tag, for example `AzureOpenDatasets`.
+	ServiceTag pulumi.StringPtrInput `pulumi:"serviceTag"`
+	// PrivateEndpoint rules: whether serverless Spark may use the endpoint.
+	SparkEnabled pulumi.BoolPtrInput `pulumi:"sparkEnabled"`
+	// PrivateEndpoint rules: the target's sub-resource (group ID), for example `blob`.
+	SubresourceTarget pulumi.StringPtrInput `pulumi:"subresourceTarget"`
+	// The kind of rule; it decides which other fields apply.
+	Type OutboundRuleTypeInput `pulumi:"type"`
+}
+
+func (OutboundRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*OutboundRule)(nil)).Elem()
+}
+
+func (i OutboundRuleArgs) ToOutboundRuleOutput() OutboundRuleOutput {
+	return i.ToOutboundRuleOutputWithContext(context.Background())
+}
+
+func (i OutboundRuleArgs) ToOutboundRuleOutputWithContext(ctx context.Context) OutboundRuleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OutboundRuleOutput)
+}
+
+// OutboundRuleMapInput is an input type that accepts OutboundRuleMap and OutboundRuleMapOutput values.
+// You can construct a concrete instance of `OutboundRuleMapInput` via:
+//
+//	OutboundRuleMap{ "key": OutboundRuleArgs{...} }
+type OutboundRuleMapInput interface {
+	pulumi.Input
+
+	ToOutboundRuleMapOutput() OutboundRuleMapOutput
+	ToOutboundRuleMapOutputWithContext(context.Context) OutboundRuleMapOutput
+}
+
+type OutboundRuleMap map[string]OutboundRuleInput
+
+func (OutboundRuleMap) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]OutboundRule)(nil)).Elem()
+}
+
+func (i OutboundRuleMap) ToOutboundRuleMapOutput() OutboundRuleMapOutput {
+	return i.ToOutboundRuleMapOutputWithContext(context.Background())
+}
+
+func (i OutboundRuleMap) ToOutboundRuleMapOutputWithContext(ctx context.Context) OutboundRuleMapOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(OutboundRuleMapOutput)
+}
+
+// One outbound rule of the managed network.
+type OutboundRuleOutput struct{ *pulumi.OutputState }
+
+func (OutboundRuleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*OutboundRule)(nil)).Elem()
+}
+
+func (o OutboundRuleOutput) ToOutboundRuleOutput() OutboundRuleOutput {
+	return o
+}
+
+func (o OutboundRuleOutput) ToOutboundRuleOutputWithContext(ctx context.Context) OutboundRuleOutput {
+	return o
+}
+
+// FQDN rules: the host name, for example `pypi.org` or `*.pythonhosted.org`. Not a storage host: Azure ML refuses FQDN rules to storage in this mode; use a PrivateEndpoint rule.
+func (o OutboundRuleOutput) Fqdn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OutboundRule) *string { return v.Fqdn }).(pulumi.StringPtrOutput)
+}
+
+// ServiceTag rules: ports, for example `443` or `80,443` or `8000-8080`.
+func (o OutboundRuleOutput) PortRanges() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OutboundRule) *string { return v.PortRanges }).(pulumi.StringPtrOutput)
+}
+
+// ServiceTag rules: TCP, UDP, ICMP or `*`.
+func (o OutboundRuleOutput) Protocol() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OutboundRule) *string { return v.Protocol }).(pulumi.StringPtrOutput)
+}
+
+// PrivateEndpoint rules: the Azure resource ID of the target.
+func (o OutboundRuleOutput) ServiceResourceId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OutboundRule) *string { return v.ServiceResourceId }).(pulumi.StringPtrOutput)
+}
+
+// ServiceTag rules: the service tag, for example `AzureOpenDatasets`.
+func (o OutboundRuleOutput) ServiceTag() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OutboundRule) *string { return v.ServiceTag }).(pulumi.StringPtrOutput)
+}
+
+// PrivateEndpoint rules: whether serverless Spark may use the endpoint.
+func (o OutboundRuleOutput) SparkEnabled() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v OutboundRule) *bool { return v.SparkEnabled }).(pulumi.BoolPtrOutput)
+}
+
+// PrivateEndpoint rules: the target's sub-resource (group ID), for example `blob`.
+func (o OutboundRuleOutput) SubresourceTarget() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v OutboundRule) *string { return v.SubresourceTarget }).(pulumi.StringPtrOutput)
+}
+
+// The kind of rule; it decides which other fields apply.
+func (o OutboundRuleOutput) Type() OutboundRuleTypeOutput {
+	return o.ApplyT(func(v OutboundRule) OutboundRuleType { return v.Type }).(OutboundRuleTypeOutput)
+}
+
+type OutboundRuleMapOutput struct{ *pulumi.OutputState }
+
+func (OutboundRuleMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]OutboundRule)(nil)).Elem()
+}
+
+func (o OutboundRuleMapOutput) ToOutboundRuleMapOutput() OutboundRuleMapOutput {
+	return o
+}
+
+func (o OutboundRuleMapOutput) ToOutboundRuleMapOutputWithContext(ctx context.Context) OutboundRuleMapOutput {
+	return o
+}
+
+func (o OutboundRuleMapOutput) MapIndex(k pulumi.StringInput) OutboundRuleOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) OutboundRule {
+		return vs[0].(map[string]OutboundRule)[vs[1].(string)]
+	}).(OutboundRuleOutput)
 }
 
 // Point-to-site settings, as in the Azure VPN Client profile.
@@ -3540,6 +4650,241 @@ func (o PrivateEndpointDetailsMapOutput) MapIndex(k pulumi.StringInput) PrivateE
 	return pulumi.All(o, k).ApplyT(func(vs []interface{}) PrivateEndpointDetails {
 		return vs[0].(map[string]PrivateEndpointDetails)[vs[1].(string)]
 	}).(PrivateEndpointDetailsOutput)
+}
+
+// Azure names to use instead of the derived ones. Each is checked at preview against its type's rules.
+type ResourceNames struct {
+	// Name of the Application Insights component: 1-260 characters, any characters but % & \ ? / and control characters; unique in the resource group.
+	ApplicationInsights *string `pulumi:"applicationInsights"`
+	// Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+	ContainerRegistry *string `pulumi:"containerRegistry"`
+	// Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+	KeyVault *string `pulumi:"keyVault"`
+	// Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+	LogAnalyticsWorkspace *string `pulumi:"logAnalyticsWorkspace"`
+	// Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+	StorageAccount *string `pulumi:"storageAccount"`
+	// Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+	Workspace *string `pulumi:"workspace"`
+}
+
+// ResourceNamesInput is an input type that accepts ResourceNamesArgs and ResourceNamesOutput values.
+// You can construct a concrete instance of `ResourceNamesInput` via:
+//
+//	ResourceNamesArgs{...}
+type ResourceNamesInput interface {
+	pulumi.Input
+
+	ToResourceNamesOutput() ResourceNamesOutput
+	ToResourceNamesOutputWithContext(context.Context) ResourceNamesOutput
+}
+
+// Azure names to use instead of the derived ones. Each is checked at preview against its type's rules.
+type ResourceNamesArgs struct {
+	// Name of the Application Insights component: 1-260 characters, any characters but % & \ ? / and control characters; unique in the resource group.
+	ApplicationInsights pulumi.StringPtrInput `pulumi:"applicationInsights"`
+	// Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+	ContainerRegistry pulumi.StringPtrInput `pulumi:"containerRegistry"`
+	// Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+	KeyVault pulumi.StringPtrInput `pulumi:"keyVault"`
+	// Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+	LogAnalyticsWorkspace pulumi.StringPtrInput `pulumi:"logAnalyticsWorkspace"`
+	// Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+	StorageAccount pulumi.StringPtrInput `pulumi:"storageAccount"`
+	// Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+	Workspace pulumi.StringPtrInput `pulumi:"workspace"`
+}
+
+func (ResourceNamesArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*ResourceNames)(nil)).Elem()
+}
+
+func (i ResourceNamesArgs) ToResourceNamesOutput() ResourceNamesOutput {
+	return i.ToResourceNamesOutputWithContext(context.Background())
+}
+
+func (i ResourceNamesArgs) ToResourceNamesOutputWithContext(ctx context.Context) ResourceNamesOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ResourceNamesOutput)
+}
+
+func (i ResourceNamesArgs) ToResourceNamesPtrOutput() ResourceNamesPtrOutput {
+	return i.ToResourceNamesPtrOutputWithContext(context.Background())
+}
+
+func (i ResourceNamesArgs) ToResourceNamesPtrOutputWithContext(ctx context.Context) ResourceNamesPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ResourceNamesOutput).ToResourceNamesPtrOutputWithContext(ctx)
+}
+
+// ResourceNamesPtrInput is an input type that accepts ResourceNamesArgs, ResourceNamesPtr and ResourceNamesPtrOutput values.
+// You can construct a concrete instance of `ResourceNamesPtrInput` via:
+//
+//	        ResourceNamesArgs{...}
+//
+//	or:
+//
+//	        nil
+type ResourceNamesPtrInput interface {
+	pulumi.Input
+
+	ToResourceNamesPtrOutput() ResourceNamesPtrOutput
+	ToResourceNamesPtrOutputWithContext(context.Context) ResourceNamesPtrOutput
+}
+
+type resourceNamesPtrType ResourceNamesArgs
+
+func ResourceNamesPtr(v *ResourceNamesArgs) ResourceNamesPtrInput {
+	return (*resourceNamesPtrType)(v)
+}
+
+func (*resourceNamesPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**ResourceNames)(nil)).Elem()
+}
+
+func (i *resourceNamesPtrType) ToResourceNamesPtrOutput() ResourceNamesPtrOutput {
+	return i.ToResourceNamesPtrOutputWithContext(context.Background())
+}
+
+func (i *resourceNamesPtrType) ToResourceNamesPtrOutputWithContext(ctx context.Context) ResourceNamesPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(ResourceNamesPtrOutput)
+}
+
+// Azure names to use instead of the derived ones. Each is checked at preview against its type's rules.
+type ResourceNamesOutput struct{ *pulumi.OutputState }
+
+func (ResourceNamesOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*ResourceNames)(nil)).Elem()
+}
+
+func (o ResourceNamesOutput) ToResourceNamesOutput() ResourceNamesOutput {
+	return o
+}
+
+func (o ResourceNamesOutput) ToResourceNamesOutputWithContext(ctx context.Context) ResourceNamesOutput {
+	return o
+}
+
+func (o ResourceNamesOutput) ToResourceNamesPtrOutput() ResourceNamesPtrOutput {
+	return o.ToResourceNamesPtrOutputWithContext(context.Background())
+}
+
+func (o ResourceNamesOutput) ToResourceNamesPtrOutputWithContext(ctx context.Context) ResourceNamesPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v ResourceNames) *ResourceNames {
+		return &v
+	}).(ResourceNamesPtrOutput)
+}
+
+// Name of the Application Insights component: 1-260 characters, any characters but % & \ ? / and control characters; unique in the resource group.
+func (o ResourceNamesOutput) ApplicationInsights() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ResourceNames) *string { return v.ApplicationInsights }).(pulumi.StringPtrOutput)
+}
+
+// Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+func (o ResourceNamesOutput) ContainerRegistry() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ResourceNames) *string { return v.ContainerRegistry }).(pulumi.StringPtrOutput)
+}
+
+// Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+func (o ResourceNamesOutput) KeyVault() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ResourceNames) *string { return v.KeyVault }).(pulumi.StringPtrOutput)
+}
+
+// Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+func (o ResourceNamesOutput) LogAnalyticsWorkspace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ResourceNames) *string { return v.LogAnalyticsWorkspace }).(pulumi.StringPtrOutput)
+}
+
+// Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+func (o ResourceNamesOutput) StorageAccount() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ResourceNames) *string { return v.StorageAccount }).(pulumi.StringPtrOutput)
+}
+
+// Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+func (o ResourceNamesOutput) Workspace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v ResourceNames) *string { return v.Workspace }).(pulumi.StringPtrOutput)
+}
+
+type ResourceNamesPtrOutput struct{ *pulumi.OutputState }
+
+func (ResourceNamesPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**ResourceNames)(nil)).Elem()
+}
+
+func (o ResourceNamesPtrOutput) ToResourceNamesPtrOutput() ResourceNamesPtrOutput {
+	return o
+}
+
+func (o ResourceNamesPtrOutput) ToResourceNamesPtrOutputWithContext(ctx context.Context) ResourceNamesPtrOutput {
+	return o
+}
+
+func (o ResourceNamesPtrOutput) Elem() ResourceNamesOutput {
+	return o.ApplyT(func(v *ResourceNames) ResourceNames {
+		if v != nil {
+			return *v
+		}
+		var ret ResourceNames
+		return ret
+	}).(ResourceNamesOutput)
+}
+
+// Name of the Application Insights component: 1-260 characters, any characters but % & \ ? / and control characters; unique in the resource group.
+func (o ResourceNamesPtrOutput) ApplicationInsights() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ResourceNames) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ApplicationInsights
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+func (o ResourceNamesPtrOutput) ContainerRegistry() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ResourceNames) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ContainerRegistry
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+func (o ResourceNamesPtrOutput) KeyVault() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ResourceNames) *string {
+		if v == nil {
+			return nil
+		}
+		return v.KeyVault
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+func (o ResourceNamesPtrOutput) LogAnalyticsWorkspace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ResourceNames) *string {
+		if v == nil {
+			return nil
+		}
+		return v.LogAnalyticsWorkspace
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+func (o ResourceNamesPtrOutput) StorageAccount() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ResourceNames) *string {
+		if v == nil {
+			return nil
+		}
+		return v.StorageAccount
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+func (o ResourceNamesPtrOutput) Workspace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *ResourceNames) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Workspace
+	}).(pulumi.StringPtrOutput)
 }
 
 // A root certificate whose client certificates may connect.
@@ -4532,6 +5877,215 @@ func (o StorageAccountTargetPtrOutput) Subresources() StorageSubresourceArrayOut
 	}).(StorageSubresourceArrayOutput)
 }
 
+// The storage account.
+type StorageSettings struct {
+	// Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+	AllowSharedKeyAccess *bool `pulumi:"allowSharedKeyAccess"`
+	// Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+	Sku *StorageSku `pulumi:"sku"`
+	// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+	Subresources []StorageSubresource `pulumi:"subresources"`
+}
+
+// Defaults sets the appropriate defaults for StorageSettings
+func (val *StorageSettings) Defaults() *StorageSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowSharedKeyAccess == nil {
+		allowSharedKeyAccess_ := false
+		tmp.AllowSharedKeyAccess = &allowSharedKeyAccess_
+	}
+	if tmp.Sku == nil {
+		sku_ := StorageSku("Standard_LRS")
+		tmp.Sku = &sku_
+	}
+	return &tmp
+}
+
+// StorageSettingsInput is an input type that accepts StorageSettingsArgs and StorageSettingsOutput values.
+// You can construct a concrete instance of `StorageSettingsInput` via:
+//
+//	StorageSettingsArgs{...}
+type StorageSettingsInput interface {
+	pulumi.Input
+
+	ToStorageSettingsOutput() StorageSettingsOutput
+	ToStorageSettingsOutputWithContext(context.Context) StorageSettingsOutput
+}
+
+// The storage account.
+type StorageSettingsArgs struct {
+	// Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+	AllowSharedKeyAccess pulumi.BoolPtrInput `pulumi:"allowSharedKeyAccess"`
+	// Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+	Sku StorageSkuPtrInput `pulumi:"sku"`
+	// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+	Subresources StorageSubresourceArrayInput `pulumi:"subresources"`
+}
+
+// Defaults sets the appropriate defaults for StorageSettingsArgs
+func (val *StorageSettingsArgs) Defaults() *StorageSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.AllowSharedKeyAccess == nil {
+		tmp.AllowSharedKeyAccess = pulumi.BoolPtr(false)
+	}
+	if tmp.Sku == nil {
+		tmp.Sku = StorageSku("Standard_LRS")
+	}
+	return &tmp
+}
+func (StorageSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageSettings)(nil)).Elem()
+}
+
+func (i StorageSettingsArgs) ToStorageSettingsOutput() StorageSettingsOutput {
+	return i.ToStorageSettingsOutputWithContext(context.Background())
+}
+
+func (i StorageSettingsArgs) ToStorageSettingsOutputWithContext(ctx context.Context) StorageSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StorageSettingsOutput)
+}
+
+func (i StorageSettingsArgs) ToStorageSettingsPtrOutput() StorageSettingsPtrOutput {
+	return i.ToStorageSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i StorageSettingsArgs) ToStorageSettingsPtrOutputWithContext(ctx context.Context) StorageSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StorageSettingsOutput).ToStorageSettingsPtrOutputWithContext(ctx)
+}
+
+// StorageSettingsPtrInput is an input type that accepts StorageSettingsArgs, StorageSettingsPtr and StorageSettingsPtrOutput values.
+// You can construct a concrete instance of `StorageSettingsPtrInput` via:
+//
+//	        StorageSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type StorageSettingsPtrInput interface {
+	pulumi.Input
+
+	ToStorageSettingsPtrOutput() StorageSettingsPtrOutput
+	ToStorageSettingsPtrOutputWithContext(context.Context) StorageSettingsPtrOutput
+}
+
+type storageSettingsPtrType StorageSettingsArgs
+
+func StorageSettingsPtr(v *StorageSettingsArgs) StorageSettingsPtrInput {
+	return (*storageSettingsPtrType)(v)
+}
+
+func (*storageSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**StorageSettings)(nil)).Elem()
+}
+
+func (i *storageSettingsPtrType) ToStorageSettingsPtrOutput() StorageSettingsPtrOutput {
+	return i.ToStorageSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *storageSettingsPtrType) ToStorageSettingsPtrOutputWithContext(ctx context.Context) StorageSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(StorageSettingsPtrOutput)
+}
+
+// The storage account.
+type StorageSettingsOutput struct{ *pulumi.OutputState }
+
+func (StorageSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*StorageSettings)(nil)).Elem()
+}
+
+func (o StorageSettingsOutput) ToStorageSettingsOutput() StorageSettingsOutput {
+	return o
+}
+
+func (o StorageSettingsOutput) ToStorageSettingsOutputWithContext(ctx context.Context) StorageSettingsOutput {
+	return o
+}
+
+func (o StorageSettingsOutput) ToStorageSettingsPtrOutput() StorageSettingsPtrOutput {
+	return o.ToStorageSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o StorageSettingsOutput) ToStorageSettingsPtrOutputWithContext(ctx context.Context) StorageSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v StorageSettings) *StorageSettings {
+		return &v
+	}).(StorageSettingsPtrOutput)
+}
+
+// Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+func (o StorageSettingsOutput) AllowSharedKeyAccess() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v StorageSettings) *bool { return v.AllowSharedKeyAccess }).(pulumi.BoolPtrOutput)
+}
+
+// Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+func (o StorageSettingsOutput) Sku() StorageSkuPtrOutput {
+	return o.ApplyT(func(v StorageSettings) *StorageSku { return v.Sku }).(StorageSkuPtrOutput)
+}
+
+// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+func (o StorageSettingsOutput) Subresources() StorageSubresourceArrayOutput {
+	return o.ApplyT(func(v StorageSettings) []StorageSubresource { return v.Subresources }).(StorageSubresourceArrayOutput)
+}
+
+type StorageSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (StorageSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**StorageSettings)(nil)).Elem()
+}
+
+func (o StorageSettingsPtrOutput) ToStorageSettingsPtrOutput() StorageSettingsPtrOutput {
+	return o
+}
+
+func (o StorageSettingsPtrOutput) ToStorageSettingsPtrOutputWithContext(ctx context.Context) StorageSettingsPtrOutput {
+	return o
+}
+
+func (o StorageSettingsPtrOutput) Elem() StorageSettingsOutput {
+	return o.ApplyT(func(v *StorageSettings) StorageSettings {
+		if v != nil {
+			return *v
+		}
+		var ret StorageSettings
+		return ret
+	}).(StorageSettingsOutput)
+}
+
+// Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+func (o StorageSettingsPtrOutput) AllowSharedKeyAccess() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *StorageSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.AllowSharedKeyAccess
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+func (o StorageSettingsPtrOutput) Sku() StorageSkuPtrOutput {
+	return o.ApplyT(func(v *StorageSettings) *StorageSku {
+		if v == nil {
+			return nil
+		}
+		return v.Sku
+	}).(StorageSkuPtrOutput)
+}
+
+// Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+func (o StorageSettingsPtrOutput) Subresources() StorageSubresourceArrayOutput {
+	return o.ApplyT(func(v *StorageSettings) []StorageSubresource {
+		if v == nil {
+			return nil
+		}
+		return v.Subresources
+	}).(StorageSubresourceArrayOutput)
+}
+
 // Subnets of the virtual network by role.
 type SubnetLayout struct {
 	// `AzureBastionSubnet`, for `bastion`: /26 or larger, with Bastion's network security group and no route table.
@@ -5247,6 +6801,296 @@ func (o VpnGatewaySettingsPtrOutput) Sku() VpnGatewaySkuPtrOutput {
 	}).(VpnGatewaySkuPtrOutput)
 }
 
+// The Azure ML workspace.
+type WorkspaceSettings struct {
+	// Description shown in Azure ML studio.
+	Description *string `pulumi:"description"`
+	// Display name in Azure ML studio.
+	FriendlyName *string `pulumi:"friendlyName"`
+	// Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+	HighBusinessImpact *bool `pulumi:"highBusinessImpact"`
+	// Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+	ImageBuildCompute *string `pulumi:"imageBuildCompute"`
+	// The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+	// network this component creates, under its security rules and egress settings. With
+	// AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+	// and reaches the workspace's dependencies through private endpoints of its own; the customer network
+	// still carries the clients' private endpoints. The managed network is created at the first compute
+	// (about 30 minutes) or on `az ml workspace provision-network`.
+	//
+	// Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+	// AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+	// a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+	// `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+	ManagedNetwork *ManagedNetworkSettings `pulumi:"managedNetwork"`
+}
+
+// Defaults sets the appropriate defaults for WorkspaceSettings
+func (val *WorkspaceSettings) Defaults() *WorkspaceSettings {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.HighBusinessImpact == nil {
+		highBusinessImpact_ := true
+		tmp.HighBusinessImpact = &highBusinessImpact_
+	}
+	if tmp.ImageBuildCompute == nil {
+		imageBuildCompute_ := "image-builder"
+		tmp.ImageBuildCompute = &imageBuildCompute_
+	}
+	tmp.ManagedNetwork = tmp.ManagedNetwork.Defaults()
+
+	return &tmp
+}
+
+// WorkspaceSettingsInput is an input type that accepts WorkspaceSettingsArgs and WorkspaceSettingsOutput values.
+// You can construct a concrete instance of `WorkspaceSettingsInput` via:
+//
+//	WorkspaceSettingsArgs{...}
+type WorkspaceSettingsInput interface {
+	pulumi.Input
+
+	ToWorkspaceSettingsOutput() WorkspaceSettingsOutput
+	ToWorkspaceSettingsOutputWithContext(context.Context) WorkspaceSettingsOutput
+}
+
+// The Azure ML workspace.
+type WorkspaceSettingsArgs struct {
+	// Description shown in Azure ML studio.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// Display name in Azure ML studio.
+	FriendlyName pulumi.StringPtrInput `pulumi:"friendlyName"`
+	// Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+	HighBusinessImpact pulumi.BoolPtrInput `pulumi:"highBusinessImpact"`
+	// Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+	ImageBuildCompute pulumi.StringPtrInput `pulumi:"imageBuildCompute"`
+	// The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+	// network this component creates, under its security rules and egress settings. With
+	// AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+	// and reaches the workspace's dependencies through private endpoints of its own; the customer network
+	// still carries the clients' private endpoints. The managed network is created at the first compute
+	// (about 30 minutes) or on `az ml workspace provision-network`.
+	//
+	// Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+	// AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+	// a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+	// `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+	ManagedNetwork ManagedNetworkSettingsPtrInput `pulumi:"managedNetwork"`
+}
+
+// Defaults sets the appropriate defaults for WorkspaceSettingsArgs
+func (val *WorkspaceSettingsArgs) Defaults() *WorkspaceSettingsArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.HighBusinessImpact == nil {
+		tmp.HighBusinessImpact = pulumi.BoolPtr(true)
+	}
+	if tmp.ImageBuildCompute == nil {
+		tmp.ImageBuildCompute = pulumi.StringPtr("image-builder")
+	}
+
+	return &tmp
+}
+func (WorkspaceSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*WorkspaceSettings)(nil)).Elem()
+}
+
+func (i WorkspaceSettingsArgs) ToWorkspaceSettingsOutput() WorkspaceSettingsOutput {
+	return i.ToWorkspaceSettingsOutputWithContext(context.Background())
+}
+
+func (i WorkspaceSettingsArgs) ToWorkspaceSettingsOutputWithContext(ctx context.Context) WorkspaceSettingsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkspaceSettingsOutput)
+}
+
+func (i WorkspaceSettingsArgs) ToWorkspaceSettingsPtrOutput() WorkspaceSettingsPtrOutput {
+	return i.ToWorkspaceSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i WorkspaceSettingsArgs) ToWorkspaceSettingsPtrOutputWithContext(ctx context.Context) WorkspaceSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkspaceSettingsOutput).ToWorkspaceSettingsPtrOutputWithContext(ctx)
+}
+
+// WorkspaceSettingsPtrInput is an input type that accepts WorkspaceSettingsArgs, WorkspaceSettingsPtr and WorkspaceSettingsPtrOutput values.
+// You can construct a concrete instance of `WorkspaceSettingsPtrInput` via:
+//
+//	        WorkspaceSettingsArgs{...}
+//
+//	or:
+//
+//	        nil
+type WorkspaceSettingsPtrInput interface {
+	pulumi.Input
+
+	ToWorkspaceSettingsPtrOutput() WorkspaceSettingsPtrOutput
+	ToWorkspaceSettingsPtrOutputWithContext(context.Context) WorkspaceSettingsPtrOutput
+}
+
+type workspaceSettingsPtrType WorkspaceSettingsArgs
+
+func WorkspaceSettingsPtr(v *WorkspaceSettingsArgs) WorkspaceSettingsPtrInput {
+	return (*workspaceSettingsPtrType)(v)
+}
+
+func (*workspaceSettingsPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**WorkspaceSettings)(nil)).Elem()
+}
+
+func (i *workspaceSettingsPtrType) ToWorkspaceSettingsPtrOutput() WorkspaceSettingsPtrOutput {
+	return i.ToWorkspaceSettingsPtrOutputWithContext(context.Background())
+}
+
+func (i *workspaceSettingsPtrType) ToWorkspaceSettingsPtrOutputWithContext(ctx context.Context) WorkspaceSettingsPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(WorkspaceSettingsPtrOutput)
+}
+
+// The Azure ML workspace.
+type WorkspaceSettingsOutput struct{ *pulumi.OutputState }
+
+func (WorkspaceSettingsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*WorkspaceSettings)(nil)).Elem()
+}
+
+func (o WorkspaceSettingsOutput) ToWorkspaceSettingsOutput() WorkspaceSettingsOutput {
+	return o
+}
+
+func (o WorkspaceSettingsOutput) ToWorkspaceSettingsOutputWithContext(ctx context.Context) WorkspaceSettingsOutput {
+	return o
+}
+
+func (o WorkspaceSettingsOutput) ToWorkspaceSettingsPtrOutput() WorkspaceSettingsPtrOutput {
+	return o.ToWorkspaceSettingsPtrOutputWithContext(context.Background())
+}
+
+func (o WorkspaceSettingsOutput) ToWorkspaceSettingsPtrOutputWithContext(ctx context.Context) WorkspaceSettingsPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v WorkspaceSettings) *WorkspaceSettings {
+		return &v
+	}).(WorkspaceSettingsPtrOutput)
+}
+
+// Description shown in Azure ML studio.
+func (o WorkspaceSettingsOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v WorkspaceSettings) *string { return v.Description }).(pulumi.StringPtrOutput)
+}
+
+// Display name in Azure ML studio.
+func (o WorkspaceSettingsOutput) FriendlyName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v WorkspaceSettings) *string { return v.FriendlyName }).(pulumi.StringPtrOutput)
+}
+
+// Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+func (o WorkspaceSettingsOutput) HighBusinessImpact() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v WorkspaceSettings) *bool { return v.HighBusinessImpact }).(pulumi.BoolPtrOutput)
+}
+
+// Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+func (o WorkspaceSettingsOutput) ImageBuildCompute() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v WorkspaceSettings) *string { return v.ImageBuildCompute }).(pulumi.StringPtrOutput)
+}
+
+// The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+// network this component creates, under its security rules and egress settings. With
+// AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+// and reaches the workspace's dependencies through private endpoints of its own; the customer network
+// still carries the clients' private endpoints. The managed network is created at the first compute
+// (about 30 minutes) or on `az ml workspace provision-network`.
+//
+// Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+// AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+// a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+// `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+func (o WorkspaceSettingsOutput) ManagedNetwork() ManagedNetworkSettingsPtrOutput {
+	return o.ApplyT(func(v WorkspaceSettings) *ManagedNetworkSettings { return v.ManagedNetwork }).(ManagedNetworkSettingsPtrOutput)
+}
+
+type WorkspaceSettingsPtrOutput struct{ *pulumi.OutputState }
+
+func (WorkspaceSettingsPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**WorkspaceSettings)(nil)).Elem()
+}
+
+func (o WorkspaceSettingsPtrOutput) ToWorkspaceSettingsPtrOutput() WorkspaceSettingsPtrOutput {
+	return o
+}
+
+func (o WorkspaceSettingsPtrOutput) ToWorkspaceSettingsPtrOutputWithContext(ctx context.Context) WorkspaceSettingsPtrOutput {
+	return o
+}
+
+func (o WorkspaceSettingsPtrOutput) Elem() WorkspaceSettingsOutput {
+	return o.ApplyT(func(v *WorkspaceSettings) WorkspaceSettings {
+		if v != nil {
+			return *v
+		}
+		var ret WorkspaceSettings
+		return ret
+	}).(WorkspaceSettingsOutput)
+}
+
+// Description shown in Azure ML studio.
+func (o WorkspaceSettingsPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *WorkspaceSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// Display name in Azure ML studio.
+func (o WorkspaceSettingsPtrOutput) FriendlyName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *WorkspaceSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.FriendlyName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+func (o WorkspaceSettingsPtrOutput) HighBusinessImpact() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *WorkspaceSettings) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.HighBusinessImpact
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+func (o WorkspaceSettingsPtrOutput) ImageBuildCompute() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *WorkspaceSettings) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ImageBuildCompute
+	}).(pulumi.StringPtrOutput)
+}
+
+// The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+// network this component creates, under its security rules and egress settings. With
+// AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+// and reaches the workspace's dependencies through private endpoints of its own; the customer network
+// still carries the clients' private endpoints. The managed network is created at the first compute
+// (about 30 minutes) or on `az ml workspace provision-network`.
+//
+// Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+// AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+// a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+// `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+func (o WorkspaceSettingsPtrOutput) ManagedNetwork() ManagedNetworkSettingsPtrOutput {
+	return o.ApplyT(func(v *WorkspaceSettings) *ManagedNetworkSettings {
+		if v == nil {
+			return nil
+		}
+		return v.ManagedNetwork
+	}).(ManagedNetworkSettingsPtrOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*BastionSettingsInput)(nil)).Elem(), BastionSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BastionSettingsPtrInput)(nil)).Elem(), BastionSettingsArgs{})
@@ -5274,10 +7118,22 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*HubPeeringSettingsPtrInput)(nil)).Elem(), HubPeeringSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IpsecPolicyInput)(nil)).Elem(), IpsecPolicyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*IpsecPolicyPtrInput)(nil)).Elem(), IpsecPolicyArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KeyVaultSettingsInput)(nil)).Elem(), KeyVaultSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*KeyVaultSettingsPtrInput)(nil)).Elem(), KeyVaultSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ManagedNetworkSettingsInput)(nil)).Elem(), ManagedNetworkSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ManagedNetworkSettingsPtrInput)(nil)).Elem(), ManagedNetworkSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MonitoringSettingsInput)(nil)).Elem(), MonitoringSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MonitoringSettingsPtrInput)(nil)).Elem(), MonitoringSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NatGatewaySettingsInput)(nil)).Elem(), NatGatewaySettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*NatGatewaySettingsPtrInput)(nil)).Elem(), NatGatewaySettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NetworkSettingsInput)(nil)).Elem(), NetworkSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*NetworkSettingsPtrInput)(nil)).Elem(), NetworkSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OutboundRuleInput)(nil)).Elem(), OutboundRuleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*OutboundRuleMapInput)(nil)).Elem(), OutboundRuleMap{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PointToSiteSettingsInput)(nil)).Elem(), PointToSiteSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PointToSiteSettingsPtrInput)(nil)).Elem(), PointToSiteSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ResourceNamesInput)(nil)).Elem(), ResourceNamesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*ResourceNamesPtrInput)(nil)).Elem(), ResourceNamesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RootCertificateInput)(nil)).Elem(), RootCertificateArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*RootCertificateArrayInput)(nil)).Elem(), RootCertificateArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ScoringSubnetSettingsInput)(nil)).Elem(), ScoringSubnetSettingsArgs{})
@@ -5290,12 +7146,16 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*SiteToSiteSettingsArrayInput)(nil)).Elem(), SiteToSiteSettingsArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageAccountTargetInput)(nil)).Elem(), StorageAccountTargetArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*StorageAccountTargetPtrInput)(nil)).Elem(), StorageAccountTargetArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageSettingsInput)(nil)).Elem(), StorageSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*StorageSettingsPtrInput)(nil)).Elem(), StorageSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetLayoutInput)(nil)).Elem(), SubnetLayoutArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetLayoutPtrInput)(nil)).Elem(), SubnetLayoutArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetSettingsInput)(nil)).Elem(), SubnetSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SubnetSettingsPtrInput)(nil)).Elem(), SubnetSettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VpnGatewaySettingsInput)(nil)).Elem(), VpnGatewaySettingsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*VpnGatewaySettingsPtrInput)(nil)).Elem(), VpnGatewaySettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WorkspaceSettingsInput)(nil)).Elem(), WorkspaceSettingsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*WorkspaceSettingsPtrInput)(nil)).Elem(), WorkspaceSettingsArgs{})
 	pulumi.RegisterOutputType(BastionDetailsOutput{})
 	pulumi.RegisterOutputType(BastionSettingsOutput{})
 	pulumi.RegisterOutputType(BastionSettingsPtrOutput{})
@@ -5329,14 +7189,26 @@ func init() {
 	pulumi.RegisterOutputType(HubPeeringSettingsPtrOutput{})
 	pulumi.RegisterOutputType(IpsecPolicyOutput{})
 	pulumi.RegisterOutputType(IpsecPolicyPtrOutput{})
+	pulumi.RegisterOutputType(KeyVaultSettingsOutput{})
+	pulumi.RegisterOutputType(KeyVaultSettingsPtrOutput{})
+	pulumi.RegisterOutputType(ManagedNetworkSettingsOutput{})
+	pulumi.RegisterOutputType(ManagedNetworkSettingsPtrOutput{})
+	pulumi.RegisterOutputType(MonitoringSettingsOutput{})
+	pulumi.RegisterOutputType(MonitoringSettingsPtrOutput{})
 	pulumi.RegisterOutputType(NatGatewaySettingsOutput{})
 	pulumi.RegisterOutputType(NatGatewaySettingsPtrOutput{})
+	pulumi.RegisterOutputType(NetworkSettingsOutput{})
+	pulumi.RegisterOutputType(NetworkSettingsPtrOutput{})
+	pulumi.RegisterOutputType(OutboundRuleOutput{})
+	pulumi.RegisterOutputType(OutboundRuleMapOutput{})
 	pulumi.RegisterOutputType(PointToSiteDetailsOutput{})
 	pulumi.RegisterOutputType(PointToSiteDetailsPtrOutput{})
 	pulumi.RegisterOutputType(PointToSiteSettingsOutput{})
 	pulumi.RegisterOutputType(PointToSiteSettingsPtrOutput{})
 	pulumi.RegisterOutputType(PrivateEndpointDetailsOutput{})
 	pulumi.RegisterOutputType(PrivateEndpointDetailsMapOutput{})
+	pulumi.RegisterOutputType(ResourceNamesOutput{})
+	pulumi.RegisterOutputType(ResourceNamesPtrOutput{})
 	pulumi.RegisterOutputType(RootCertificateOutput{})
 	pulumi.RegisterOutputType(RootCertificateArrayOutput{})
 	pulumi.RegisterOutputType(ScoringSubnetSettingsOutput{})
@@ -5349,6 +7221,8 @@ func init() {
 	pulumi.RegisterOutputType(SiteToSiteSettingsArrayOutput{})
 	pulumi.RegisterOutputType(StorageAccountTargetOutput{})
 	pulumi.RegisterOutputType(StorageAccountTargetPtrOutput{})
+	pulumi.RegisterOutputType(StorageSettingsOutput{})
+	pulumi.RegisterOutputType(StorageSettingsPtrOutput{})
 	pulumi.RegisterOutputType(SubnetLayoutOutput{})
 	pulumi.RegisterOutputType(SubnetLayoutPtrOutput{})
 	pulumi.RegisterOutputType(SubnetSettingsOutput{})
@@ -5356,4 +7230,6 @@ func init() {
 	pulumi.RegisterOutputType(VpnGatewayDetailsOutput{})
 	pulumi.RegisterOutputType(VpnGatewaySettingsOutput{})
 	pulumi.RegisterOutputType(VpnGatewaySettingsPtrOutput{})
+	pulumi.RegisterOutputType(WorkspaceSettingsOutput{})
+	pulumi.RegisterOutputType(WorkspaceSettingsPtrOutput{})
 }

@@ -348,6 +348,71 @@ export interface IpsecPolicyArgs {
 }
 
 /**
+ * The Key Vault.
+ */
+export interface KeyVaultSettingsArgs {
+    /**
+     * Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+     */
+    softDeleteRetentionDays?: pulumi.Input<number | undefined>;
+}
+/**
+ * keyVaultSettingsArgsProvideDefaults sets the appropriate defaults for KeyVaultSettingsArgs
+ */
+export function keyVaultSettingsArgsProvideDefaults(val: KeyVaultSettingsArgs): KeyVaultSettingsArgs {
+    return {
+        ...val,
+        softDeleteRetentionDays: (val.softDeleteRetentionDays) ?? 90,
+    };
+}
+
+/**
+ * The workspace's managed network.
+ */
+export interface ManagedNetworkSettingsArgs {
+    /**
+     * Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+     */
+    firewallSku?: pulumi.Input<enums.ManagedFirewallSku | undefined>;
+    /**
+     * Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+     */
+    isolationMode?: pulumi.Input<enums.IsolationMode | undefined>;
+    /**
+     * Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+     */
+    outboundRules?: pulumi.Input<{[key: string]: pulumi.Input<inputs.OutboundRuleArgs>} | undefined>;
+}
+/**
+ * managedNetworkSettingsArgsProvideDefaults sets the appropriate defaults for ManagedNetworkSettingsArgs
+ */
+export function managedNetworkSettingsArgsProvideDefaults(val: ManagedNetworkSettingsArgs): ManagedNetworkSettingsArgs {
+    return {
+        ...val,
+        isolationMode: (val.isolationMode) ?? "Disabled",
+    };
+}
+
+/**
+ * The Log Analytics workspace and the workspace-based Application Insights.
+ */
+export interface MonitoringSettingsArgs {
+    /**
+     * Days (30-730) the Log Analytics workspace keeps data.
+     */
+    retentionInDays?: pulumi.Input<number | undefined>;
+}
+/**
+ * monitoringSettingsArgsProvideDefaults sets the appropriate defaults for MonitoringSettingsArgs
+ */
+export function monitoringSettingsArgsProvideDefaults(val: MonitoringSettingsArgs): MonitoringSettingsArgs {
+    return {
+        ...val,
+        retentionInDays: (val.retentionInDays) ?? 30,
+    };
+}
+
+/**
  * A Standard NAT gateway for the compute subnets.
  */
 export interface NatGatewaySettingsArgs {
@@ -371,6 +436,120 @@ export function natGatewaySettingsArgsProvideDefaults(val: NatGatewaySettingsArg
 }
 
 /**
+ * SecureMLNetwork settings for the workspace's network. Each field means what the SecureMLNetwork input of the same name means.
+ */
+export interface NetworkSettingsArgs {
+    /**
+     * The virtual network's IPv4 address space.
+     */
+    addressSpace?: pulumi.Input<string | undefined>;
+    /**
+     * Application security groups for compute and the private endpoints.
+     */
+    applicationSecurityGroups?: pulumi.Input<boolean | undefined>;
+    /**
+     * Azure Bastion.
+     */
+    bastion?: pulumi.Input<inputs.BastionSettingsArgs | undefined>;
+    /**
+     * Whether compute in the network has public IP addresses.
+     */
+    computePublicIp?: pulumi.Input<boolean | undefined>;
+    /**
+     * Private DNS zones: created here or a hub's.
+     */
+    dns?: pulumi.Input<inputs.DNSSettingsArgs | undefined>;
+    /**
+     * A DNS private resolver for clients outside the network.
+     */
+    dnsResolver?: pulumi.Input<inputs.DNSResolverSettingsArgs | undefined>;
+    /**
+     * The compute subnets' egress path.
+     */
+    egress?: pulumi.Input<inputs.EgressSettingsArgs | undefined>;
+    /**
+     * A virtual network that exists already.
+     */
+    existingVirtualNetwork?: pulumi.Input<inputs.ExistingNetworkSettingsArgs | undefined>;
+    /**
+     * An ExpressRoute gateway.
+     */
+    expressRoute?: pulumi.Input<inputs.ExpressRouteSettingsArgs | undefined>;
+    /**
+     * Peering with a hub network.
+     */
+    hubPeering?: pulumi.Input<inputs.HubPeeringSettingsArgs | undefined>;
+    /**
+     * Whether compute may reach the Internet beyond what Azure ML needs.
+     */
+    outboundInternet?: pulumi.Input<enums.OutboundInternet | undefined>;
+    /**
+     * Subnets by role.
+     */
+    subnets?: pulumi.Input<inputs.SubnetLayoutArgs | undefined>;
+    /**
+     * A VPN gateway (point-to-site and site-to-site).
+     */
+    vpnGateway?: pulumi.Input<inputs.VpnGatewaySettingsArgs | undefined>;
+}
+/**
+ * networkSettingsArgsProvideDefaults sets the appropriate defaults for NetworkSettingsArgs
+ */
+export function networkSettingsArgsProvideDefaults(val: NetworkSettingsArgs): NetworkSettingsArgs {
+    return {
+        ...val,
+        addressSpace: (val.addressSpace) ?? "10.0.0.0/16",
+        bastion: pulumi.output(val.bastion).apply(v => v === undefined ? undefined : inputs.bastionSettingsArgsProvideDefaults(v)),
+        computePublicIp: (val.computePublicIp) ?? false,
+        dns: pulumi.output(val.dns).apply(v => v === undefined ? undefined : inputs.dnssettingsArgsProvideDefaults(v)),
+        dnsResolver: pulumi.output(val.dnsResolver).apply(v => v === undefined ? undefined : inputs.dnsresolverSettingsArgsProvideDefaults(v)),
+        egress: pulumi.output(val.egress).apply(v => v === undefined ? undefined : inputs.egressSettingsArgsProvideDefaults(v)),
+        expressRoute: pulumi.output(val.expressRoute).apply(v => v === undefined ? undefined : inputs.expressRouteSettingsArgsProvideDefaults(v)),
+        hubPeering: pulumi.output(val.hubPeering).apply(v => v === undefined ? undefined : inputs.hubPeeringSettingsArgsProvideDefaults(v)),
+        subnets: pulumi.output(val.subnets).apply(v => v === undefined ? undefined : inputs.subnetLayoutArgsProvideDefaults(v)),
+        vpnGateway: pulumi.output(val.vpnGateway).apply(v => v === undefined ? undefined : inputs.vpnGatewaySettingsArgsProvideDefaults(v)),
+    };
+}
+
+/**
+ * One outbound rule of the managed network.
+ */
+export interface OutboundRuleArgs {
+    /**
+     * FQDN rules: the host name, for example `pypi.org` or `*.pythonhosted.org`. Not a storage host: Azure ML refuses FQDN rules to storage in this mode; use a PrivateEndpoint rule.
+     */
+    fqdn?: pulumi.Input<string | undefined>;
+    /**
+     * ServiceTag rules: ports, for example `443` or `80,443` or `8000-8080`.
+     */
+    portRanges?: pulumi.Input<string | undefined>;
+    /**
+     * ServiceTag rules: TCP, UDP, ICMP or `*`.
+     */
+    protocol?: pulumi.Input<string | undefined>;
+    /**
+     * PrivateEndpoint rules: the Azure resource ID of the target.
+     */
+    serviceResourceId?: pulumi.Input<string | undefined>;
+    /**
+     * ServiceTag rules: the service tag, for example `AzureOpenDatasets`.
+     */
+    serviceTag?: pulumi.Input<string | undefined>;
+    /**
+     * PrivateEndpoint rules: whether serverless Spark may use the endpoint.
+     */
+    sparkEnabled?: pulumi.Input<boolean | undefined>;
+    /**
+     * PrivateEndpoint rules: the target's sub-resource (group ID), for example `blob`.
+     */
+    subresourceTarget?: pulumi.Input<string | undefined>;
+    /**
+     * The kind of rule; it decides which other fields apply.
+     */
+    type: pulumi.Input<enums.OutboundRuleType>;
+}
+
+/**
  * Point-to-site VPN: users connect with the Azure VPN Client (Microsoft Entra ID) or with certificates.
  */
 export interface PointToSiteSettingsArgs {
@@ -390,6 +569,36 @@ export interface PointToSiteSettingsArgs {
      * Tunnel types. Microsoft Entra ID authentication works with OpenVPN only. Defaults to [OpenVPN].
      */
     tunnelTypes?: pulumi.Input<pulumi.Input<enums.TunnelType>[] | undefined>;
+}
+
+/**
+ * Azure names to use instead of the derived ones. Each is checked at preview against its type's rules.
+ */
+export interface ResourceNamesArgs {
+    /**
+     * Name of the Application Insights component: 1-260 characters, any characters but % & \ ? / and control characters; unique in the resource group.
+     */
+    applicationInsights?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+     */
+    containerRegistry?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+     */
+    keyVault?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+     */
+    logAnalyticsWorkspace?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+     */
+    storageAccount?: pulumi.Input<string | undefined>;
+    /**
+     * Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+     */
+    workspace?: pulumi.Input<string | undefined>;
 }
 
 /**
@@ -528,6 +737,34 @@ export function storageAccountTargetArgsProvideDefaults(val: StorageAccountTarge
 }
 
 /**
+ * The storage account.
+ */
+export interface StorageSettingsArgs {
+    /**
+     * Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+     */
+    allowSharedKeyAccess?: pulumi.Input<boolean | undefined>;
+    /**
+     * Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+     */
+    sku?: pulumi.Input<enums.StorageSku | undefined>;
+    /**
+     * Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+     */
+    subresources?: pulumi.Input<pulumi.Input<enums.StorageSubresource>[] | undefined>;
+}
+/**
+ * storageSettingsArgsProvideDefaults sets the appropriate defaults for StorageSettingsArgs
+ */
+export function storageSettingsArgsProvideDefaults(val: StorageSettingsArgs): StorageSettingsArgs {
+    return {
+        ...val,
+        allowSharedKeyAccess: (val.allowSharedKeyAccess) ?? false,
+        sku: (val.sku) ?? "Standard_LRS",
+    };
+}
+
+/**
  * Subnets of the virtual network by role.
  */
 export interface SubnetLayoutArgs {
@@ -611,5 +848,52 @@ export function vpnGatewaySettingsArgsProvideDefaults(val: VpnGatewaySettingsArg
         activeActive: (val.activeActive) ?? false,
         bgp: pulumi.output(val.bgp).apply(v => v === undefined ? undefined : inputs.gatewayBgpSettingsArgsProvideDefaults(v)),
         sku: (val.sku) ?? "VpnGw1AZ",
+    };
+}
+
+/**
+ * The Azure ML workspace.
+ */
+export interface WorkspaceSettingsArgs {
+    /**
+     * Description shown in Azure ML studio.
+     */
+    description?: pulumi.Input<string | undefined>;
+    /**
+     * Display name in Azure ML studio.
+     */
+    friendlyName?: pulumi.Input<string | undefined>;
+    /**
+     * Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+     */
+    highBusinessImpact?: pulumi.Input<boolean | undefined>;
+    /**
+     * Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+     */
+    imageBuildCompute?: pulumi.Input<string | undefined>;
+    /**
+     * The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+     * network this component creates, under its security rules and egress settings. With
+     * AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+     * and reaches the workspace's dependencies through private endpoints of its own; the customer network
+     * still carries the clients' private endpoints. The managed network is created at the first compute
+     * (about 30 minutes) or on `az ml workspace provision-network`.
+     *
+     * Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+     * AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+     * a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+     * `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+     */
+    managedNetwork?: pulumi.Input<inputs.ManagedNetworkSettingsArgs | undefined>;
+}
+/**
+ * workspaceSettingsArgsProvideDefaults sets the appropriate defaults for WorkspaceSettingsArgs
+ */
+export function workspaceSettingsArgsProvideDefaults(val: WorkspaceSettingsArgs): WorkspaceSettingsArgs {
+    return {
+        ...val,
+        highBusinessImpact: (val.highBusinessImpact) ?? true,
+        imageBuildCompute: (val.imageBuildCompute) ?? "image-builder",
+        managedNetwork: pulumi.output(val.managedNetwork).apply(v => v === undefined ? undefined : inputs.managedNetworkSettingsArgsProvideDefaults(v)),
     };
 }

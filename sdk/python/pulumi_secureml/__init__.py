@@ -9,6 +9,7 @@ import typing
 from ._enums import *
 from .provider import *
 from .secure_ml_network import *
+from .secure_ml_workspace import *
 from ._inputs import *
 from . import outputs
 _utilities.register(
@@ -19,7 +20,8 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_secureml",
   "classes": {
-   "secureml:index:SecureMLNetwork": "SecureMLNetwork"
+   "secureml:index:SecureMLNetwork": "SecureMLNetwork",
+   "secureml:index:SecureMLWorkspace": "SecureMLWorkspace"
   }
  }
 ]

@@ -17,9 +17,13 @@ __all__ = [
     'IkeIntegrity',
     'IpsecEncryption',
     'IpsecIntegrity',
+    'IsolationMode',
+    'ManagedFirewallSku',
     'OutboundInternet',
+    'OutboundRuleType',
     'PfsGroup',
     'ServiceAccess',
+    'StorageSku',
     'StorageSubresource',
     'TunnelType',
     'VpnGatewaySku',
@@ -158,6 +162,34 @@ class IpsecIntegrity(_builtins.str, Enum):
     MD5 = "MD5"
 
 
+@pulumi.type_token("secureml:index:IsolationMode")
+class IsolationMode(_builtins.str, Enum):
+    DISABLED = "Disabled"
+    """
+    No managed network: compute runs in the customer network (the network's training subnet), under its security rules and egress.
+    """
+    ALLOW_INTERNET_OUTBOUND = "AllowInternetOutbound"
+    """
+    Compute runs in a network Azure ML manages, which may reach the Internet. Cannot be changed back to Disabled.
+    """
+    ALLOW_ONLY_APPROVED_OUTBOUND = "AllowOnlyApprovedOutbound"
+    """
+    Compute runs in a network Azure ML manages, which reaches only the required services and the outbound rules. Cannot be changed back to either other mode.
+    """
+
+
+@pulumi.type_token("secureml:index:ManagedFirewallSku")
+class ManagedFirewallSku(_builtins.str, Enum):
+    STANDARD = "Standard"
+    """
+    Azure Firewall Standard (Azure ML's default).
+    """
+    BASIC = "Basic"
+    """
+    Azure Firewall Basic: cheaper, lower throughput.
+    """
+
+
 @pulumi.type_token("secureml:index:OutboundInternet")
 class OutboundInternet(_builtins.str, Enum):
     ALLOW = "Allow"
@@ -167,6 +199,22 @@ class OutboundInternet(_builtins.str, Enum):
     DENY = "Deny"
     """
     Compute reaches only the service tags Azure ML requires and the virtual network.
+    """
+
+
+@pulumi.type_token("secureml:index:OutboundRuleType")
+class OutboundRuleType(_builtins.str, Enum):
+    FQDN = "FQDN"
+    """
+    A host name, on ports 80 and 443. Azure ML then deploys a billed Azure Firewall in the managed network.
+    """
+    PRIVATE_ENDPOINT = "PrivateEndpoint"
+    """
+    A private endpoint from the managed network to an Azure resource.
+    """
+    SERVICE_TAG = "ServiceTag"
+    """
+    An Azure service tag, protocol and ports.
     """
 
 
@@ -190,6 +238,34 @@ class ServiceAccess(_builtins.str, Enum):
     SERVICE_ENDPOINT = "serviceEndpoint"
     """
     A service endpoint on the compute subnets: the service keeps its public address and DNS, and its firewall must allow the subnets (serviceEndpointSubnetIds). Not reachable from on premises. Storage and Key Vault only.
+    """
+
+
+@pulumi.type_token("secureml:index:StorageSku")
+class StorageSku(_builtins.str, Enum):
+    STANDARD_LRS = "Standard_LRS"
+    """
+    Three copies in one datacenter.
+    """
+    STANDARD_ZRS = "Standard_ZRS"
+    """
+    Copies across the region's availability zones.
+    """
+    STANDARD_GRS = "Standard_GRS"
+    """
+    LRS plus a copy in the paired region.
+    """
+    STANDARD_RAGRS = "Standard_RAGRS"
+    """
+    GRS with read access to the paired region.
+    """
+    STANDARD_GZRS = "Standard_GZRS"
+    """
+    ZRS plus a copy in the paired region.
+    """
+    STANDARD_RAGZRS = "Standard_RAGZRS"
+    """
+    GZRS with read access to the paired region.
     """
 
 

@@ -42,10 +42,22 @@ __all__ = [
     'HubPeeringSettingsArgsDict',
     'IpsecPolicyArgs',
     'IpsecPolicyArgsDict',
+    'KeyVaultSettingsArgs',
+    'KeyVaultSettingsArgsDict',
+    'ManagedNetworkSettingsArgs',
+    'ManagedNetworkSettingsArgsDict',
+    'MonitoringSettingsArgs',
+    'MonitoringSettingsArgsDict',
     'NatGatewaySettingsArgs',
     'NatGatewaySettingsArgsDict',
+    'NetworkSettingsArgs',
+    'NetworkSettingsArgsDict',
+    'OutboundRuleArgs',
+    'OutboundRuleArgsDict',
     'PointToSiteSettingsArgs',
     'PointToSiteSettingsArgsDict',
+    'ResourceNamesArgs',
+    'ResourceNamesArgsDict',
     'RootCertificateArgs',
     'RootCertificateArgsDict',
     'ScoringSubnetSettingsArgs',
@@ -58,12 +70,16 @@ __all__ = [
     'SiteToSiteSettingsArgsDict',
     'StorageAccountTargetArgs',
     'StorageAccountTargetArgsDict',
+    'StorageSettingsArgs',
+    'StorageSettingsArgsDict',
     'SubnetLayoutArgs',
     'SubnetLayoutArgsDict',
     'SubnetSettingsArgs',
     'SubnetSettingsArgsDict',
     'VpnGatewaySettingsArgs',
     'VpnGatewaySettingsArgsDict',
+    'WorkspaceSettingsArgs',
+    'WorkspaceSettingsArgsDict',
 ]
 
 class BastionSettingsArgsDict(TypedDict):
@@ -1117,6 +1133,154 @@ class IpsecPolicyArgs:
         pulumi.set(self, "sa_life_time_seconds", value)
 
 
+class KeyVaultSettingsArgsDict(TypedDict):
+    """
+    The Key Vault.
+    """
+    soft_delete_retention_days: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+    """
+
+@pulumi.input_type
+class KeyVaultSettingsArgs:
+    def __init__(__self__, *,
+                 soft_delete_retention_days: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        The Key Vault.
+
+        :param pulumi.Input[_builtins.int] soft_delete_retention_days: Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+        """
+        if soft_delete_retention_days is None:
+            soft_delete_retention_days = 90
+        if soft_delete_retention_days is not None:
+            pulumi.set(__self__, "soft_delete_retention_days", soft_delete_retention_days)
+
+    @_builtins.property
+    @pulumi.getter(name="softDeleteRetentionDays")
+    def soft_delete_retention_days(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Days (7-90) a deleted vault is kept before Azure purges it. With purge protection on, nobody can purge it sooner, and its name cannot be used again until then. Azure fixes this value when the vault is created.
+        """
+        return pulumi.get(self, "soft_delete_retention_days")
+
+    @soft_delete_retention_days.setter
+    def soft_delete_retention_days(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "soft_delete_retention_days", value)
+
+
+class ManagedNetworkSettingsArgsDict(TypedDict):
+    """
+    The workspace's managed network.
+    """
+    firewall_sku: NotRequired[pulumi.Input[Optional['ManagedFirewallSku']]]
+    """
+    Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+    """
+    isolation_mode: NotRequired[pulumi.Input[Optional['IsolationMode']]]
+    """
+    Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+    """
+    outbound_rules: NotRequired[pulumi.Input[Optional[Mapping[str, pulumi.Input['OutboundRuleArgsDict']]]]]
+    """
+    Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+    """
+
+@pulumi.input_type
+class ManagedNetworkSettingsArgs:
+    def __init__(__self__, *,
+                 firewall_sku: pulumi.Input[Optional['ManagedFirewallSku']] = None,
+                 isolation_mode: pulumi.Input[Optional['IsolationMode']] = None,
+                 outbound_rules: pulumi.Input[Optional[Mapping[str, pulumi.Input['OutboundRuleArgs']]]] = None):
+        """
+        The workspace's managed network.
+
+        :param pulumi.Input['ManagedFirewallSku'] firewall_sku: Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+        :param pulumi.Input['IsolationMode'] isolation_mode: Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+        :param pulumi.Input[Mapping[str, pulumi.Input['OutboundRuleArgs']]] outbound_rules: Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+        """
+        if firewall_sku is not None:
+            pulumi.set(__self__, "firewall_sku", firewall_sku)
+        if isolation_mode is None:
+            isolation_mode = 'Disabled'
+        if isolation_mode is not None:
+            pulumi.set(__self__, "isolation_mode", isolation_mode)
+        if outbound_rules is not None:
+            pulumi.set(__self__, "outbound_rules", outbound_rules)
+
+    @_builtins.property
+    @pulumi.getter(name="firewallSku")
+    def firewall_sku(self) -> pulumi.Input[Optional['ManagedFirewallSku']]:
+        """
+        Tier of the Azure Firewall Azure ML deploys (and bills) when there are FQDN rules.
+        """
+        return pulumi.get(self, "firewall_sku")
+
+    @firewall_sku.setter
+    def firewall_sku(self, value: pulumi.Input[Optional['ManagedFirewallSku']]):
+        pulumi.set(self, "firewall_sku", value)
+
+    @_builtins.property
+    @pulumi.getter(name="isolationMode")
+    def isolation_mode(self) -> pulumi.Input[Optional['IsolationMode']]:
+        """
+        Where compute runs. Disabled: in the customer network from `network`. The other modes are one-way: Disabled can become AllowInternetOutbound or AllowOnlyApprovedOutbound, AllowInternetOutbound only AllowOnlyApprovedOutbound, and AllowOnlyApprovedOutbound nothing else; the preview refuses any other change.
+        """
+        return pulumi.get(self, "isolation_mode")
+
+    @isolation_mode.setter
+    def isolation_mode(self, value: pulumi.Input[Optional['IsolationMode']]):
+        pulumi.set(self, "isolation_mode", value)
+
+    @_builtins.property
+    @pulumi.getter(name="outboundRules")
+    def outbound_rules(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input['OutboundRuleArgs']]]]:
+        """
+        Outbound rules by name (AllowOnlyApprovedOutbound for FQDN and ServiceTag rules; PrivateEndpoint rules in either managed mode).
+        """
+        return pulumi.get(self, "outbound_rules")
+
+    @outbound_rules.setter
+    def outbound_rules(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input['OutboundRuleArgs']]]]):
+        pulumi.set(self, "outbound_rules", value)
+
+
+class MonitoringSettingsArgsDict(TypedDict):
+    """
+    The Log Analytics workspace and the workspace-based Application Insights.
+    """
+    retention_in_days: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    Days (30-730) the Log Analytics workspace keeps data.
+    """
+
+@pulumi.input_type
+class MonitoringSettingsArgs:
+    def __init__(__self__, *,
+                 retention_in_days: pulumi.Input[Optional[_builtins.int]] = None):
+        """
+        The Log Analytics workspace and the workspace-based Application Insights.
+
+        :param pulumi.Input[_builtins.int] retention_in_days: Days (30-730) the Log Analytics workspace keeps data.
+        """
+        if retention_in_days is None:
+            retention_in_days = 30
+        if retention_in_days is not None:
+            pulumi.set(__self__, "retention_in_days", retention_in_days)
+
+    @_builtins.property
+    @pulumi.getter(name="retentionInDays")
+    def retention_in_days(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        Days (30-730) the Log Analytics workspace keeps data.
+        """
+        return pulumi.get(self, "retention_in_days")
+
+    @retention_in_days.setter
+    def retention_in_days(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "retention_in_days", value)
+
+
 class NatGatewaySettingsArgsDict(TypedDict):
     """
     A Standard NAT gateway for the compute subnets.
@@ -1171,6 +1335,457 @@ class NatGatewaySettingsArgs:
     @public_ip_prefix_length.setter
     def public_ip_prefix_length(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "public_ip_prefix_length", value)
+
+
+class NetworkSettingsArgsDict(TypedDict):
+    """
+    SecureMLNetwork settings for the workspace's network. Each field means what the SecureMLNetwork input of the same name means.
+    """
+    address_space: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The virtual network's IPv4 address space.
+    """
+    application_security_groups: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Application security groups for compute and the private endpoints.
+    """
+    bastion: NotRequired[pulumi.Input[Optional['BastionSettingsArgsDict']]]
+    """
+    Azure Bastion.
+    """
+    compute_public_ip: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether compute in the network has public IP addresses.
+    """
+    dns: NotRequired[pulumi.Input[Optional['DNSSettingsArgsDict']]]
+    """
+    Private DNS zones: created here or a hub's.
+    """
+    dns_resolver: NotRequired[pulumi.Input[Optional['DNSResolverSettingsArgsDict']]]
+    """
+    A DNS private resolver for clients outside the network.
+    """
+    egress: NotRequired[pulumi.Input[Optional['EgressSettingsArgsDict']]]
+    """
+    The compute subnets' egress path.
+    """
+    existing_virtual_network: NotRequired[pulumi.Input[Optional['ExistingNetworkSettingsArgsDict']]]
+    """
+    A virtual network that exists already.
+    """
+    express_route: NotRequired[pulumi.Input[Optional['ExpressRouteSettingsArgsDict']]]
+    """
+    An ExpressRoute gateway.
+    """
+    hub_peering: NotRequired[pulumi.Input[Optional['HubPeeringSettingsArgsDict']]]
+    """
+    Peering with a hub network.
+    """
+    outbound_internet: NotRequired[pulumi.Input[Optional['OutboundInternet']]]
+    """
+    Whether compute may reach the Internet beyond what Azure ML needs.
+    """
+    subnets: NotRequired[pulumi.Input[Optional['SubnetLayoutArgsDict']]]
+    """
+    Subnets by role.
+    """
+    vpn_gateway: NotRequired[pulumi.Input[Optional['VpnGatewaySettingsArgsDict']]]
+    """
+    A VPN gateway (point-to-site and site-to-site).
+    """
+
+@pulumi.input_type
+class NetworkSettingsArgs:
+    def __init__(__self__, *,
+                 address_space: pulumi.Input[Optional[_builtins.str]] = None,
+                 application_security_groups: pulumi.Input[Optional[_builtins.bool]] = None,
+                 bastion: pulumi.Input[Optional['BastionSettingsArgs']] = None,
+                 compute_public_ip: pulumi.Input[Optional[_builtins.bool]] = None,
+                 dns: pulumi.Input[Optional['DNSSettingsArgs']] = None,
+                 dns_resolver: pulumi.Input[Optional['DNSResolverSettingsArgs']] = None,
+                 egress: pulumi.Input[Optional['EgressSettingsArgs']] = None,
+                 existing_virtual_network: pulumi.Input[Optional['ExistingNetworkSettingsArgs']] = None,
+                 express_route: pulumi.Input[Optional['ExpressRouteSettingsArgs']] = None,
+                 hub_peering: pulumi.Input[Optional['HubPeeringSettingsArgs']] = None,
+                 outbound_internet: pulumi.Input[Optional['OutboundInternet']] = None,
+                 subnets: pulumi.Input[Optional['SubnetLayoutArgs']] = None,
+                 vpn_gateway: pulumi.Input[Optional['VpnGatewaySettingsArgs']] = None):
+        """
+        SecureMLNetwork settings for the workspace's network. Each field means what the SecureMLNetwork input of the same name means.
+
+        :param pulumi.Input[_builtins.str] address_space: The virtual network's IPv4 address space.
+        :param pulumi.Input[_builtins.bool] application_security_groups: Application security groups for compute and the private endpoints.
+        :param pulumi.Input['BastionSettingsArgs'] bastion: Azure Bastion.
+        :param pulumi.Input[_builtins.bool] compute_public_ip: Whether compute in the network has public IP addresses.
+        :param pulumi.Input['DNSSettingsArgs'] dns: Private DNS zones: created here or a hub's.
+        :param pulumi.Input['DNSResolverSettingsArgs'] dns_resolver: A DNS private resolver for clients outside the network.
+        :param pulumi.Input['EgressSettingsArgs'] egress: The compute subnets' egress path.
+        :param pulumi.Input['ExistingNetworkSettingsArgs'] existing_virtual_network: A virtual network that exists already.
+        :param pulumi.Input['ExpressRouteSettingsArgs'] express_route: An ExpressRoute gateway.
+        :param pulumi.Input['HubPeeringSettingsArgs'] hub_peering: Peering with a hub network.
+        :param pulumi.Input['OutboundInternet'] outbound_internet: Whether compute may reach the Internet beyond what Azure ML needs.
+        :param pulumi.Input['SubnetLayoutArgs'] subnets: Subnets by role.
+        :param pulumi.Input['VpnGatewaySettingsArgs'] vpn_gateway: A VPN gateway (point-to-site and site-to-site).
+        """
+        if address_space is None:
+            address_space = '10.0.0.0/16'
+        if address_space is not None:
+            pulumi.set(__self__, "address_space", address_space)
+        if application_security_groups is not None:
+            pulumi.set(__self__, "application_security_groups", application_security_groups)
+        if bastion is not None:
+            pulumi.set(__self__, "bastion", bastion)
+        if compute_public_ip is None:
+            compute_public_ip = False
+        if compute_public_ip is not None:
+            pulumi.set(__self__, "compute_public_ip", compute_public_ip)
+        if dns is not None:
+            pulumi.set(__self__, "dns", dns)
+        if dns_resolver is not None:
+            pulumi.set(__self__, "dns_resolver", dns_resolver)
+        if egress is not None:
+            pulumi.set(__self__, "egress", egress)
+        if existing_virtual_network is not None:
+            pulumi.set(__self__, "existing_virtual_network", existing_virtual_network)
+        if express_route is not None:
+            pulumi.set(__self__, "express_route", express_route)
+        if hub_peering is not None:
+            pulumi.set(__self__, "hub_peering", hub_peering)
+        if outbound_internet is not None:
+            pulumi.set(__self__, "outbound_internet", outbound_internet)
+        if subnets is not None:
+            pulumi.set(__self__, "subnets", subnets)
+        if vpn_gateway is not None:
+            pulumi.set(__self__, "vpn_gateway", vpn_gateway)
+
+    @_builtins.property
+    @pulumi.getter(name="addressSpace")
+    def address_space(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The virtual network's IPv4 address space.
+        """
+        return pulumi.get(self, "address_space")
+
+    @address_space.setter
+    def address_space(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "address_space", value)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationSecurityGroups")
+    def application_security_groups(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Application security groups for compute and the private endpoints.
+        """
+        return pulumi.get(self, "application_security_groups")
+
+    @application_security_groups.setter
+    def application_security_groups(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "application_security_groups", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def bastion(self) -> pulumi.Input[Optional['BastionSettingsArgs']]:
+        """
+        Azure Bastion.
+        """
+        return pulumi.get(self, "bastion")
+
+    @bastion.setter
+    def bastion(self, value: pulumi.Input[Optional['BastionSettingsArgs']]):
+        pulumi.set(self, "bastion", value)
+
+    @_builtins.property
+    @pulumi.getter(name="computePublicIp")
+    def compute_public_ip(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether compute in the network has public IP addresses.
+        """
+        return pulumi.get(self, "compute_public_ip")
+
+    @compute_public_ip.setter
+    def compute_public_ip(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "compute_public_ip", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def dns(self) -> pulumi.Input[Optional['DNSSettingsArgs']]:
+        """
+        Private DNS zones: created here or a hub's.
+        """
+        return pulumi.get(self, "dns")
+
+    @dns.setter
+    def dns(self, value: pulumi.Input[Optional['DNSSettingsArgs']]):
+        pulumi.set(self, "dns", value)
+
+    @_builtins.property
+    @pulumi.getter(name="dnsResolver")
+    def dns_resolver(self) -> pulumi.Input[Optional['DNSResolverSettingsArgs']]:
+        """
+        A DNS private resolver for clients outside the network.
+        """
+        return pulumi.get(self, "dns_resolver")
+
+    @dns_resolver.setter
+    def dns_resolver(self, value: pulumi.Input[Optional['DNSResolverSettingsArgs']]):
+        pulumi.set(self, "dns_resolver", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def egress(self) -> pulumi.Input[Optional['EgressSettingsArgs']]:
+        """
+        The compute subnets' egress path.
+        """
+        return pulumi.get(self, "egress")
+
+    @egress.setter
+    def egress(self, value: pulumi.Input[Optional['EgressSettingsArgs']]):
+        pulumi.set(self, "egress", value)
+
+    @_builtins.property
+    @pulumi.getter(name="existingVirtualNetwork")
+    def existing_virtual_network(self) -> pulumi.Input[Optional['ExistingNetworkSettingsArgs']]:
+        """
+        A virtual network that exists already.
+        """
+        return pulumi.get(self, "existing_virtual_network")
+
+    @existing_virtual_network.setter
+    def existing_virtual_network(self, value: pulumi.Input[Optional['ExistingNetworkSettingsArgs']]):
+        pulumi.set(self, "existing_virtual_network", value)
+
+    @_builtins.property
+    @pulumi.getter(name="expressRoute")
+    def express_route(self) -> pulumi.Input[Optional['ExpressRouteSettingsArgs']]:
+        """
+        An ExpressRoute gateway.
+        """
+        return pulumi.get(self, "express_route")
+
+    @express_route.setter
+    def express_route(self, value: pulumi.Input[Optional['ExpressRouteSettingsArgs']]):
+        pulumi.set(self, "express_route", value)
+
+    @_builtins.property
+    @pulumi.getter(name="hubPeering")
+    def hub_peering(self) -> pulumi.Input[Optional['HubPeeringSettingsArgs']]:
+        """
+        Peering with a hub network.
+        """
+        return pulumi.get(self, "hub_peering")
+
+    @hub_peering.setter
+    def hub_peering(self, value: pulumi.Input[Optional['HubPeeringSettingsArgs']]):
+        pulumi.set(self, "hub_peering", value)
+
+    @_builtins.property
+    @pulumi.getter(name="outboundInternet")
+    def outbound_internet(self) -> pulumi.Input[Optional['OutboundInternet']]:
+        """
+        Whether compute may reach the Internet beyond what Azure ML needs.
+        """
+        return pulumi.get(self, "outbound_internet")
+
+    @outbound_internet.setter
+    def outbound_internet(self, value: pulumi.Input[Optional['OutboundInternet']]):
+        pulumi.set(self, "outbound_internet", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def subnets(self) -> pulumi.Input[Optional['SubnetLayoutArgs']]:
+        """
+        Subnets by role.
+        """
+        return pulumi.get(self, "subnets")
+
+    @subnets.setter
+    def subnets(self, value: pulumi.Input[Optional['SubnetLayoutArgs']]):
+        pulumi.set(self, "subnets", value)
+
+    @_builtins.property
+    @pulumi.getter(name="vpnGateway")
+    def vpn_gateway(self) -> pulumi.Input[Optional['VpnGatewaySettingsArgs']]:
+        """
+        A VPN gateway (point-to-site and site-to-site).
+        """
+        return pulumi.get(self, "vpn_gateway")
+
+    @vpn_gateway.setter
+    def vpn_gateway(self, value: pulumi.Input[Optional['VpnGatewaySettingsArgs']]):
+        pulumi.set(self, "vpn_gateway", value)
+
+
+class OutboundRuleArgsDict(TypedDict):
+    """
+    One outbound rule of the managed network.
+    """
+    type: pulumi.Input['OutboundRuleType']
+    """
+    The kind of rule; it decides which other fields apply.
+    """
+    fqdn: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    FQDN rules: the host name, for example `pypi.org` or `*.pythonhosted.org`. Not a storage host: Azure ML refuses FQDN rules to storage in this mode; use a PrivateEndpoint rule.
+    """
+    port_ranges: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ServiceTag rules: ports, for example `443` or `80,443` or `8000-8080`.
+    """
+    protocol: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ServiceTag rules: TCP, UDP, ICMP or `*`.
+    """
+    service_resource_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    PrivateEndpoint rules: the Azure resource ID of the target.
+    """
+    service_tag: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    ServiceTag rules: the service tag, for example `AzureOpenDatasets`.
+    """
+    spark_enabled: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    PrivateEndpoint rules: whether serverless Spark may use the endpoint.
+    """
+    subresource_target: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    PrivateEndpoint rules: the target's sub-resource (group ID), for example `blob`.
+    """
+
+@pulumi.input_type
+class OutboundRuleArgs:
+    def __init__(__self__, *,
+                 type: pulumi.Input['OutboundRuleType'],
+                 fqdn: pulumi.Input[Optional[_builtins.str]] = None,
+                 port_ranges: pulumi.Input[Optional[_builtins.str]] = None,
+                 protocol: pulumi.Input[Optional[_builtins.str]] = None,
+                 service_resource_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 service_tag: pulumi.Input[Optional[_builtins.str]] = None,
+                 spark_enabled: pulumi.Input[Optional[_builtins.bool]] = None,
+                 subresource_target: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        One outbound rule of the managed network.
+
+        :param pulumi.Input['OutboundRuleType'] type: The kind of rule; it decides which other fields apply.
+        :param pulumi.Input[_builtins.str] fqdn: FQDN rules: the host name, for example `pypi.org` or `*.pythonhosted.org`. Not a storage host: Azure ML refuses FQDN rules to storage in this mode; use a PrivateEndpoint rule.
+        :param pulumi.Input[_builtins.str] port_ranges: ServiceTag rules: ports, for example `443` or `80,443` or `8000-8080`.
+        :param pulumi.Input[_builtins.str] protocol: ServiceTag rules: TCP, UDP, ICMP or `*`.
+        :param pulumi.Input[_builtins.str] service_resource_id: PrivateEndpoint rules: the Azure resource ID of the target.
+        :param pulumi.Input[_builtins.str] service_tag: ServiceTag rules: the service tag, for example `AzureOpenDatasets`.
+        :param pulumi.Input[_builtins.bool] spark_enabled: PrivateEndpoint rules: whether serverless Spark may use the endpoint.
+        :param pulumi.Input[_builtins.str] subresource_target: PrivateEndpoint rules: the target's sub-resource (group ID), for example `blob`.
+        """
+        pulumi.set(__self__, "type", type)
+        if fqdn is not None:
+            pulumi.set(__self__, "fqdn", fqdn)
+        if port_ranges is not None:
+            pulumi.set(__self__, "port_ranges", port_ranges)
+        if protocol is not None:
+            pulumi.set(__self__, "protocol", protocol)
+        if service_resource_id is not None:
+            pulumi.set(__self__, "service_resource_id", service_resource_id)
+        if service_tag is not None:
+            pulumi.set(__self__, "service_tag", service_tag)
+        if spark_enabled is not None:
+            pulumi.set(__self__, "spark_enabled", spark_enabled)
+        if subresource_target is not None:
+            pulumi.set(__self__, "subresource_target", subresource_target)
+
+    @_builtins.property
+    @pulumi.getter
+    def type(self) -> pulumi.Input['OutboundRuleType']:
+        """
+        The kind of rule; it decides which other fields apply.
+        """
+        return pulumi.get(self, "type")
+
+    @type.setter
+    def type(self, value: pulumi.Input['OutboundRuleType']):
+        pulumi.set(self, "type", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def fqdn(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        FQDN rules: the host name, for example `pypi.org` or `*.pythonhosted.org`. Not a storage host: Azure ML refuses FQDN rules to storage in this mode; use a PrivateEndpoint rule.
+        """
+        return pulumi.get(self, "fqdn")
+
+    @fqdn.setter
+    def fqdn(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "fqdn", value)
+
+    @_builtins.property
+    @pulumi.getter(name="portRanges")
+    def port_ranges(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ServiceTag rules: ports, for example `443` or `80,443` or `8000-8080`.
+        """
+        return pulumi.get(self, "port_ranges")
+
+    @port_ranges.setter
+    def port_ranges(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "port_ranges", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def protocol(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ServiceTag rules: TCP, UDP, ICMP or `*`.
+        """
+        return pulumi.get(self, "protocol")
+
+    @protocol.setter
+    def protocol(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "protocol", value)
+
+    @_builtins.property
+    @pulumi.getter(name="serviceResourceId")
+    def service_resource_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        PrivateEndpoint rules: the Azure resource ID of the target.
+        """
+        return pulumi.get(self, "service_resource_id")
+
+    @service_resource_id.setter
+    def service_resource_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "service_resource_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="serviceTag")
+    def service_tag(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        ServiceTag rules: the service tag, for example `AzureOpenDatasets`.
+        """
+        return pulumi.get(self, "service_tag")
+
+    @service_tag.setter
+    def service_tag(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "service_tag", value)
+
+    @_builtins.property
+    @pulumi.getter(name="sparkEnabled")
+    def spark_enabled(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        PrivateEndpoint rules: whether serverless Spark may use the endpoint.
+        """
+        return pulumi.get(self, "spark_enabled")
+
+    @spark_enabled.setter
+    def spark_enabled(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "spark_enabled", value)
+
+    @_builtins.property
+    @pulumi.getter(name="subresourceTarget")
+    def subresource_target(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        PrivateEndpoint rules: the target's sub-resource (group ID), for example `blob`.
+        """
+        return pulumi.get(self, "subresource_target")
+
+    @subresource_target.setter
+    def subresource_target(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "subresource_target", value)
 
 
 class PointToSiteSettingsArgsDict(TypedDict):
@@ -1264,6 +1879,140 @@ class PointToSiteSettingsArgs:
     @tunnel_types.setter
     def tunnel_types(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['TunnelType']]]]):
         pulumi.set(self, "tunnel_types", value)
+
+
+class ResourceNamesArgsDict(TypedDict):
+    """
+    Azure names to use instead of the derived ones. Each is checked at preview against its type's rules.
+    """
+    application_insights: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name of the Application Insights component: 1-260 characters, any characters but % & \\ ? / and control characters; unique in the resource group.
+    """
+    container_registry: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+    """
+    key_vault: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+    """
+    log_analytics_workspace: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+    """
+    storage_account: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+    """
+    workspace: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+    """
+
+@pulumi.input_type
+class ResourceNamesArgs:
+    def __init__(__self__, *,
+                 application_insights: pulumi.Input[Optional[_builtins.str]] = None,
+                 container_registry: pulumi.Input[Optional[_builtins.str]] = None,
+                 key_vault: pulumi.Input[Optional[_builtins.str]] = None,
+                 log_analytics_workspace: pulumi.Input[Optional[_builtins.str]] = None,
+                 storage_account: pulumi.Input[Optional[_builtins.str]] = None,
+                 workspace: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Azure names to use instead of the derived ones. Each is checked at preview against its type's rules.
+
+        :param pulumi.Input[_builtins.str] application_insights: Name of the Application Insights component: 1-260 characters, any characters but % & \\ ? / and control characters; unique in the resource group.
+        :param pulumi.Input[_builtins.str] container_registry: Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+        :param pulumi.Input[_builtins.str] key_vault: Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+        :param pulumi.Input[_builtins.str] log_analytics_workspace: Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+        :param pulumi.Input[_builtins.str] storage_account: Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+        :param pulumi.Input[_builtins.str] workspace: Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+        """
+        if application_insights is not None:
+            pulumi.set(__self__, "application_insights", application_insights)
+        if container_registry is not None:
+            pulumi.set(__self__, "container_registry", container_registry)
+        if key_vault is not None:
+            pulumi.set(__self__, "key_vault", key_vault)
+        if log_analytics_workspace is not None:
+            pulumi.set(__self__, "log_analytics_workspace", log_analytics_workspace)
+        if storage_account is not None:
+            pulumi.set(__self__, "storage_account", storage_account)
+        if workspace is not None:
+            pulumi.set(__self__, "workspace", workspace)
+
+    @_builtins.property
+    @pulumi.getter(name="applicationInsights")
+    def application_insights(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of the Application Insights component: 1-260 characters, any characters but % & \\ ? / and control characters; unique in the resource group.
+        """
+        return pulumi.get(self, "application_insights")
+
+    @application_insights.setter
+    def application_insights(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "application_insights", value)
+
+    @_builtins.property
+    @pulumi.getter(name="containerRegistry")
+    def container_registry(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of the container registry: 5-50 characters, letters and digits only; unique in all of Azure.
+        """
+        return pulumi.get(self, "container_registry")
+
+    @container_registry.setter
+    def container_registry(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "container_registry", value)
+
+    @_builtins.property
+    @pulumi.getter(name="keyVault")
+    def key_vault(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of the Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter and ending with a letter or digit; unique in all of Azure, including vaults deleted within their retention period.
+        """
+        return pulumi.get(self, "key_vault")
+
+    @key_vault.setter
+    def key_vault(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "key_vault", value)
+
+    @_builtins.property
+    @pulumi.getter(name="logAnalyticsWorkspace")
+    def log_analytics_workspace(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of the Log Analytics workspace: 4-63 characters, letters, digits and hyphens, starting and ending with a letter or digit; unique in the resource group.
+        """
+        return pulumi.get(self, "log_analytics_workspace")
+
+    @log_analytics_workspace.setter
+    def log_analytics_workspace(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "log_analytics_workspace", value)
+
+    @_builtins.property
+    @pulumi.getter(name="storageAccount")
+    def storage_account(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of the storage account: 3-24 characters, lowercase letters and digits only; unique in all of Azure.
+        """
+        return pulumi.get(self, "storage_account")
+
+    @storage_account.setter
+    def storage_account(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "storage_account", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def workspace(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of the Azure ML workspace: 3-33 characters, letters, digits, '_' and '-', starting with a letter or digit; unique in the resource group, including workspaces deleted within 14 days.
+        """
+        return pulumi.get(self, "workspace")
+
+    @workspace.setter
+    def workspace(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "workspace", value)
 
 
 class RootCertificateArgsDict(TypedDict):
@@ -1708,6 +2457,84 @@ class StorageAccountTargetArgs:
         pulumi.set(self, "subresources", value)
 
 
+class StorageSettingsArgsDict(TypedDict):
+    """
+    The storage account.
+    """
+    allow_shared_key_access: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+    """
+    sku: NotRequired[pulumi.Input[Optional['StorageSku']]]
+    """
+    Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+    """
+    subresources: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['StorageSubresource']]]]]
+    """
+    Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+    """
+
+@pulumi.input_type
+class StorageSettingsArgs:
+    def __init__(__self__, *,
+                 allow_shared_key_access: pulumi.Input[Optional[_builtins.bool]] = None,
+                 sku: pulumi.Input[Optional['StorageSku']] = None,
+                 subresources: pulumi.Input[Optional[Sequence[pulumi.Input['StorageSubresource']]]] = None):
+        """
+        The storage account.
+
+        :param pulumi.Input[_builtins.bool] allow_shared_key_access: Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+        :param pulumi.Input['StorageSku'] sku: Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+        :param pulumi.Input[Sequence[pulumi.Input['StorageSubresource']]] subresources: Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+        """
+        if allow_shared_key_access is None:
+            allow_shared_key_access = False
+        if allow_shared_key_access is not None:
+            pulumi.set(__self__, "allow_shared_key_access", allow_shared_key_access)
+        if sku is None:
+            sku = 'Standard_LRS'
+        if sku is not None:
+            pulumi.set(__self__, "sku", sku)
+        if subresources is not None:
+            pulumi.set(__self__, "subresources", subresources)
+
+    @_builtins.property
+    @pulumi.getter(name="allowSharedKeyAccess")
+    def allow_shared_key_access(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether account keys and SAS tokens signed with them are accepted. Off by default: the workspace then reaches its storage with its identity (the workspace's system datastores use identity-based access), which Azure Policy 8c6a50c6 requires. Some tools still need keys (older SDK v1 code, some data-labeling and designer paths); turning it on accepts that trade-off and fails the policy pack's storage-no-shared-key check.
+        """
+        return pulumi.get(self, "allow_shared_key_access")
+
+    @allow_shared_key_access.setter
+    def allow_shared_key_access(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "allow_shared_key_access", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def sku(self) -> pulumi.Input[Optional['StorageSku']]:
+        """
+        Redundancy of the account (standard tiers only: Azure ML's default storage is a standard general-purpose v2 account).
+        """
+        return pulumi.get(self, "sku")
+
+    @sku.setter
+    def sku(self, value: pulumi.Input[Optional['StorageSku']]):
+        pulumi.set(self, "sku", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def subresources(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['StorageSubresource']]]]:
+        """
+        Storage sub-resources that get a private endpoint. Azure ML needs `blob` and `file`; add `queue` and `table` for batch endpoints and pipelines, `dfs` for Data Lake paths.
+        """
+        return pulumi.get(self, "subresources")
+
+    @subresources.setter
+    def subresources(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['StorageSubresource']]]]):
+        pulumi.set(self, "subresources", value)
+
+
 class SubnetLayoutArgsDict(TypedDict):
     """
     Subnets of the virtual network by role.
@@ -2007,5 +2834,153 @@ class VpnGatewaySettingsArgs:
     @sku.setter
     def sku(self, value: pulumi.Input[Optional['VpnGatewaySku']]):
         pulumi.set(self, "sku", value)
+
+
+class WorkspaceSettingsArgsDict(TypedDict):
+    """
+    The Azure ML workspace.
+    """
+    description: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Description shown in Azure ML studio.
+    """
+    friendly_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Display name in Azure ML studio.
+    """
+    high_business_impact: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+    """
+    image_build_compute: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+    """
+    managed_network: NotRequired[pulumi.Input[Optional['ManagedNetworkSettingsArgsDict']]]
+    """
+    The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+    network this component creates, under its security rules and egress settings. With
+    AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+    and reaches the workspace's dependencies through private endpoints of its own; the customer network
+    still carries the clients' private endpoints. The managed network is created at the first compute
+    (about 30 minutes) or on `az ml workspace provision-network`.
+
+    Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+    AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+    a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+    `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+    """
+
+@pulumi.input_type
+class WorkspaceSettingsArgs:
+    def __init__(__self__, *,
+                 description: pulumi.Input[Optional[_builtins.str]] = None,
+                 friendly_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 high_business_impact: pulumi.Input[Optional[_builtins.bool]] = None,
+                 image_build_compute: pulumi.Input[Optional[_builtins.str]] = None,
+                 managed_network: pulumi.Input[Optional['ManagedNetworkSettingsArgs']] = None):
+        """
+        The Azure ML workspace.
+
+        :param pulumi.Input[_builtins.str] description: Description shown in Azure ML studio.
+        :param pulumi.Input[_builtins.str] friendly_name: Display name in Azure ML studio.
+        :param pulumi.Input[_builtins.bool] high_business_impact: Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+        :param pulumi.Input[_builtins.str] image_build_compute: Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+        :param pulumi.Input['ManagedNetworkSettingsArgs'] managed_network: The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+               network this component creates, under its security rules and egress settings. With
+               AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+               and reaches the workspace's dependencies through private endpoints of its own; the customer network
+               still carries the clients' private endpoints. The managed network is created at the first compute
+               (about 30 minutes) or on `az ml workspace provision-network`.
+               
+               Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+               AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+               a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+               `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+        """
+        if description is not None:
+            pulumi.set(__self__, "description", description)
+        if friendly_name is not None:
+            pulumi.set(__self__, "friendly_name", friendly_name)
+        if high_business_impact is None:
+            high_business_impact = True
+        if high_business_impact is not None:
+            pulumi.set(__self__, "high_business_impact", high_business_impact)
+        if image_build_compute is None:
+            image_build_compute = 'image-builder'
+        if image_build_compute is not None:
+            pulumi.set(__self__, "image_build_compute", image_build_compute)
+        if managed_network is not None:
+            pulumi.set(__self__, "managed_network", managed_network)
+
+    @_builtins.property
+    @pulumi.getter
+    def description(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Description shown in Azure ML studio.
+        """
+        return pulumi.get(self, "description")
+
+    @description.setter
+    def description(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "description", value)
+
+    @_builtins.property
+    @pulumi.getter(name="friendlyName")
+    def friendly_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Display name in Azure ML studio.
+        """
+        return pulumi.get(self, "friendly_name")
+
+    @friendly_name.setter
+    def friendly_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "friendly_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="highBusinessImpact")
+    def high_business_impact(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Marks the workspace as holding high-business-impact data: Azure ML then collects less diagnostic data and encrypts local scratch disks (Checkov CKV2_AZURE_50). On by default; choose it when the workspace is created.
+        """
+        return pulumi.get(self, "high_business_impact")
+
+    @high_business_impact.setter
+    def high_business_impact(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "high_business_impact", value)
+
+    @_builtins.property
+    @pulumi.getter(name="imageBuildCompute")
+    def image_build_compute(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Name of the compute cluster that builds environment images. Azure ML cannot build images on its serverless builder when the registry, storage and Key Vault are private, so a cluster of this name (2-16 letters, digits and hyphens) must exist in the workspace before the first custom environment is built. Create it in the training subnet (`subnetIds.training`).
+        """
+        return pulumi.get(self, "image_build_compute")
+
+    @image_build_compute.setter
+    def image_build_compute(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "image_build_compute", value)
+
+    @_builtins.property
+    @pulumi.getter(name="managedNetwork")
+    def managed_network(self) -> pulumi.Input[Optional['ManagedNetworkSettingsArgs']]:
+        """
+        The workspace's managed network. With `isolationMode` Disabled (the default), compute runs in the
+        network this component creates, under its security rules and egress settings. With
+        AllowInternetOutbound or AllowOnlyApprovedOutbound, Azure ML runs compute in a network it manages
+        and reaches the workspace's dependencies through private endpoints of its own; the customer network
+        still carries the clients' private endpoints. The managed network is created at the first compute
+        (about 30 minutes) or on `az ml workspace provision-network`.
+
+        Azure ML allows only forward changes: Disabled to either managed mode, AllowInternetOutbound to
+        AllowOnlyApprovedOutbound. The component reads the workspace's current mode at preview and refuses
+        a backward change with the reason. FQDN rules make Azure ML deploy an Azure Firewall (billed, tier
+        `firewallSku`) and allow ports 80 and 443 only; storage cannot be reached through an FQDN rule.
+        """
+        return pulumi.get(self, "managed_network")
+
+    @managed_network.setter
+    def managed_network(self, value: pulumi.Input[Optional['ManagedNetworkSettingsArgs']]):
+        pulumi.set(self, "managed_network", value)
 
 

@@ -144,6 +144,36 @@ export const IpsecIntegrity = {
 
 export type IpsecIntegrity = (typeof IpsecIntegrity)[keyof typeof IpsecIntegrity];
 
+export const IsolationMode = {
+    /**
+     * No managed network: compute runs in the customer network (the network's training subnet), under its security rules and egress.
+     */
+    Disabled: "Disabled",
+    /**
+     * Compute runs in a network Azure ML manages, which may reach the Internet. Cannot be changed back to Disabled.
+     */
+    AllowInternetOutbound: "AllowInternetOutbound",
+    /**
+     * Compute runs in a network Azure ML manages, which reaches only the required services and the outbound rules. Cannot be changed back to either other mode.
+     */
+    AllowOnlyApprovedOutbound: "AllowOnlyApprovedOutbound",
+} as const;
+
+export type IsolationMode = (typeof IsolationMode)[keyof typeof IsolationMode];
+
+export const ManagedFirewallSku = {
+    /**
+     * Azure Firewall Standard (Azure ML's default).
+     */
+    Standard: "Standard",
+    /**
+     * Azure Firewall Basic: cheaper, lower throughput.
+     */
+    Basic: "Basic",
+} as const;
+
+export type ManagedFirewallSku = (typeof ManagedFirewallSku)[keyof typeof ManagedFirewallSku];
+
 export const OutboundInternet = {
     /**
      * Compute may reach the Internet (package installs work), like Azure ML's default managed-network mode.
@@ -156,6 +186,23 @@ export const OutboundInternet = {
 } as const;
 
 export type OutboundInternet = (typeof OutboundInternet)[keyof typeof OutboundInternet];
+
+export const OutboundRuleType = {
+    /**
+     * A host name, on ports 80 and 443. Azure ML then deploys a billed Azure Firewall in the managed network.
+     */
+    FQDN: "FQDN",
+    /**
+     * A private endpoint from the managed network to an Azure resource.
+     */
+    PrivateEndpoint: "PrivateEndpoint",
+    /**
+     * An Azure service tag, protocol and ports.
+     */
+    ServiceTag: "ServiceTag",
+} as const;
+
+export type OutboundRuleType = (typeof OutboundRuleType)[keyof typeof OutboundRuleType];
 
 export const PfsGroup = {
     PFS24: "PFS24",
@@ -181,6 +228,35 @@ export const ServiceAccess = {
 } as const;
 
 export type ServiceAccess = (typeof ServiceAccess)[keyof typeof ServiceAccess];
+
+export const StorageSku = {
+    /**
+     * Three copies in one datacenter.
+     */
+    Standard_LRS: "Standard_LRS",
+    /**
+     * Copies across the region's availability zones.
+     */
+    Standard_ZRS: "Standard_ZRS",
+    /**
+     * LRS plus a copy in the paired region.
+     */
+    Standard_GRS: "Standard_GRS",
+    /**
+     * GRS with read access to the paired region.
+     */
+    Standard_RAGRS: "Standard_RAGRS",
+    /**
+     * ZRS plus a copy in the paired region.
+     */
+    Standard_GZRS: "Standard_GZRS",
+    /**
+     * GZRS with read access to the paired region.
+     */
+    Standard_RAGZRS: "Standard_RAGZRS",
+} as const;
+
+export type StorageSku = (typeof StorageSku)[keyof typeof StorageSku];
 
 export const StorageSubresource = {
     /**
