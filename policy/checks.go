@@ -23,7 +23,9 @@ func stringListSetting(description string) map[string]any {
 // security group, an incomplete Bastion rule set, a SKU Azure no longer creates, a zone name the cloud
 // does not resolve) or where the private network would be open (management ports or every port from
 // the Internet, a subnet or endpoint subnet without a security group, a service reachable publicly or
-// without its private endpoint, public IPs on private compute); advisory for hardening recommendations.
+// without its private endpoint, public IPs on private compute) or its services reachable with shared
+// secrets or none (Shared Key, access policies, anonymous pull, a workspace without an identity);
+// advisory for hardening recommendations.
 func Checks() []Check {
 	return []Check{
 		// Subnets and network security groups.
@@ -200,6 +202,8 @@ func Checks() []Check {
 			Summary: "Every Azure ML workspace the stack creates or refers to by ID has a private endpoint in the stack.",
 		},
 		// The services, when the stack creates them.
+		// Storage account, Key Vault, container registry and Azure ML workspace settings, when the stack
+		// creates them.
 		{
 			Name: "storage-deny-public-network", AzurePolicy: "34c877ad-507e-4c82-993e-3452a6e0ad3c", Checkov: "CKV_AZURE_35",
 			Enforcement: mandatory, Resource: checkStorageNetwork,
@@ -207,9 +211,31 @@ func Checks() []Check {
 				"publicNetworkAccess Disabled).",
 		},
 		{
+			Name: "storage-public-network-disabled", AzurePolicy: "b2982f36-99f2-4db5-8eff-283140c09693",
+			Checkov: "CKV_AZURE_59", Enforcement: mandatory, Resource: checkStoragePublicNetworkDisabled,
+			Summary: "Storage accounts set publicNetworkAccess to Disabled.",
+		},
+		{
 			Name: "storage-no-anonymous-blob-access", AzurePolicy: "4fa4b6c0-31ca-4c0d-b10d-24b96f62a751",
 			Checkov: "CKV_AZURE_190", Enforcement: advisory, Resource: checkStorageBlobPublicAccess,
 			Summary: "Storage accounts set allowBlobPublicAccess to false.",
+		},
+		{
+			Name: "storage-no-shared-key", AzurePolicy: "8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54", Checkov: "CKV2_AZURE_40",
+			Enforcement: mandatory, Resource: checkStorageSharedKey,
+			Summary: "Storage accounts set allowSharedKeyAccess to false (not set allows Shared Key).",
+		},
+		{
+			// Advisory: Azure Policy's default effect is Audit, and a bypass without AzureServices closes the
+			// account further; what it risks is Azure services that cannot reach it.
+			Name: "storage-trusted-services-bypass", AzurePolicy: "c9d007d0-c057-4772-b18c-01e546713bcd",
+			Checkov: "CKV_AZURE_36", Enforcement: advisory, Resource: checkStorageTrustedServices,
+			Summary: "A storage account's networkRuleSet.bypass, when set, includes AzureServices.",
+		},
+		{
+			Name: "storage-no-cross-tenant-replication", AzurePolicy: "92a89a79-6c52-4a7e-a03f-61306fc49312",
+			Checkov: None, Enforcement: advisory, Resource: checkStorageCrossTenantReplication,
+			Summary: "Storage accounts set allowCrossTenantReplication to false.",
 		},
 		{
 			Name: "storage-https-only", AzurePolicy: "404c3081-a854-4457-ae30-26a93ef643f9", Checkov: "CKV_AZURE_3",
@@ -228,15 +254,37 @@ func Checks() []Check {
 				"publicNetworkAccess Disabled).",
 		},
 		{
+			Name: "key-vault-public-network-disabled", AzurePolicy: "405c5871-3e91-4644-8a63-58e19d68ff5b",
+			Checkov: "CKV_AZURE_189", Enforcement: mandatory, Resource: checkKeyVaultPublicNetworkDisabled,
+			Summary: "Key Vaults set properties.publicNetworkAccess to Disabled (vaults created in recover mode " +
+				"excepted).",
+		},
+		{
+			Name: "key-vault-soft-delete", AzurePolicy: "1e66c121-a66a-4b1f-9b83-0fd99bf0fc2d", Checkov: "CKV_AZURE_111",
+			Enforcement: mandatory, Resource: checkKeyVaultSoftDelete,
+			Summary: "Key Vaults do not turn soft delete off (properties.enableSoftDelete).",
+		},
+		{
 			Name: "key-vault-purge-protection", AzurePolicy: "0b60c0b2-2dc2-4e1c-b5c9-abbed971de53",
 			Checkov: "CKV_AZURE_110", Enforcement: advisory, Resource: checkKeyVaultPurgeProtection,
 			Summary: "Key Vaults enable purge protection.",
 		},
 		{
+			Name: "key-vault-rbac-authorization", AzurePolicy: "12d4fa5e-1f9f-4c21-97a9-b99b3c6611b5", Checkov: None,
+			Enforcement: mandatory, Resource: checkKeyVaultRBAC,
+			Summary: "Key Vaults use the Azure RBAC permission model (properties.enableRbacAuthorization true), not " +
+				"access policies.",
+		},
+		{
 			Name: "container-registry-deny-public-network", AzurePolicy: "d0793b48-0edc-4296-a390-4c75d1bdfd71",
-			Checkov: "CKV_AZURE_139", Enforcement: mandatory, Resource: checkRegistryNetwork,
+			Checkov: None, Enforcement: mandatory, Resource: checkRegistryNetwork,
 			Summary: "Container registries do not allow unrestricted network access (publicNetworkAccess Disabled " +
 				"or networkRuleSet.defaultAction Deny).",
+		},
+		{
+			Name: "container-registry-public-network-disabled", AzurePolicy: "0fdf0491-d080-4575-b627-ad0e843cba0f",
+			Checkov: "CKV_AZURE_139", Enforcement: mandatory, Resource: checkRegistryPublicNetworkDisabled,
+			Summary: "Container registries set publicNetworkAccess to Disabled.",
 		},
 		{
 			Name: "container-registry-premium", AzurePolicy: "bd560fc0-3c69-498a-ae9f-aa8eb7de0e13", Checkov: None,
@@ -249,9 +297,31 @@ func Checks() []Check {
 			Summary: "Container registries keep the admin user off.",
 		},
 		{
+			Name: "container-registry-no-anonymous-pull", AzurePolicy: "9f2dea28-e834-476c-99c5-3507b4728395",
+			Checkov: "CKV_AZURE_138", Enforcement: mandatory, Resource: checkRegistryAnonymousPull,
+			Summary: "Container registries keep anonymous pull off (anonymousPullEnabled).",
+		},
+		{
 			Name: "ml-workspace-no-public-network", AzurePolicy: "438c38d2-3772-465a-a9cc-7a6666a275ce",
 			Checkov: "CKV_AZURE_144", Enforcement: mandatory, Resource: checkWorkspacePublicNetwork,
 			Summary: "Azure ML workspaces set publicNetworkAccess to Disabled.",
+		},
+		{
+			Name: "ml-workspace-managed-identity", AzurePolicy: None, Checkov: None, Enforcement: mandatory,
+			Resource: checkWorkspaceIdentity,
+			Summary: "Azure ML workspaces have a managed identity (identity.type other than None), which they use to " +
+				"reach their storage account, Key Vault and container registry.",
+		},
+		{
+			Name: "ml-workspace-approved-outbound-only", AzurePolicy: "6ddb1705-c8cf-450e-aa4b-19ad6703c440",
+			Checkov: None, Enforcement: advisory, Resource: checkWorkspaceApprovedOutbound,
+			Summary: "An Azure ML workspace with a managed network (managedNetwork.isolationMode set and not " +
+				"Disabled) allows only approved outbound traffic (AllowOnlyApprovedOutbound).",
+		},
+		{
+			Name: "ml-workspace-high-business-impact", AzurePolicy: None, Checkov: "CKV2_AZURE_50",
+			Enforcement: advisory, Resource: checkWorkspaceHighBusinessImpact,
+			Summary: "Azure ML workspaces set hbiWorkspace to true.",
 		},
 		// Tags.
 		{

@@ -51,7 +51,26 @@ func p2s(auth, protocols []string, extra obj) obj {
 
 func withSettings(values obj) Settings { return Settings{Values: values} }
 
-var resourceCases = map[string][]resourceCase{
+// resourceCases are the resource checks' cases: those of the network checks and tags below, and
+// those of the services' checks in storage_test.go, keyvault_test.go, registry_test.go and
+// workspace_test.go.
+var resourceCases = mergeCases(networkCases, storageCases, keyVaultCases, registryCases, workspaceCases)
+
+// mergeCases joins tables of cases; a check appears in one table only.
+func mergeCases(tables ...map[string][]resourceCase) map[string][]resourceCase {
+	out := map[string][]resourceCase{}
+	for _, table := range tables {
+		for name, cases := range table {
+			if _, dup := out[name]; dup {
+				panic("cases of " + name + " in two tables")
+			}
+			out[name] = cases
+		}
+	}
+	return out
+}
+
+var networkCases = map[string][]resourceCase{
 	"subnet-has-nsg": {
 		{name: "subnet with a group", resource: subnet("s", "snet-training", obj{"networkSecurityGroup": obj{"id": unknown}})},
 		{name: "GatewaySubnet without one", resource: subnet("g", "GatewaySubnet", nil)},
@@ -199,61 +218,6 @@ var resourceCases = map[string][]resourceCase{
 			want: []string{"public IP ip uses SKU Basic"}},
 		{name: "no SKU", resource: res("network:PublicIPAddress", "ip", obj{"publicIPAllocationMethod": "Dynamic"}),
 			want: []string{"sets no SKU"}},
-	},
-	"storage-deny-public-network": {
-		{name: "default action Deny", resource: res("storage:StorageAccount", "st", obj{"networkRuleSet": obj{"defaultAction": "Deny"}})},
-		{name: "public access Disabled", resource: res("storage:StorageAccount", "st", obj{"publicNetworkAccess": "Disabled"})},
-		{name: "nothing set", resource: res("storage:StorageAccount", "st", obj{"kind": "StorageV2"}),
-			want: []string{"storage account st accepts traffic from every network"}},
-		{name: "default action Allow", resource: res("storage:StorageAccount", "st", obj{"networkRuleSet": obj{"defaultAction": "Allow"}}),
-			want: []string{"accepts traffic from every network"}},
-	},
-	"storage-no-anonymous-blob-access": {
-		{name: "false", resource: res("storage:StorageAccount", "st", obj{"allowBlobPublicAccess": false})},
-		{name: "true", resource: res("storage:StorageAccount", "st", obj{"allowBlobPublicAccess": true}),
-			want: []string{"does not set allowBlobPublicAccess to false"}},
-	},
-	"storage-https-only": {
-		{name: "not set (Azure's default is on)", resource: res("storage:StorageAccount", "st", obj{})},
-		{name: "off", resource: res("storage:StorageAccount", "st", obj{"enableHttpsTrafficOnly": false}),
-			want: []string{"accepts plain HTTP"}},
-	},
-	"storage-min-tls-1-2": {
-		{name: "TLS1_2", resource: res("storage:StorageAccount", "st", obj{"minimumTlsVersion": "TLS1_2"})},
-		{name: "TLS1_0", resource: res("storage:StorageAccount", "st", obj{"minimumTlsVersion": "TLS1_0"}),
-			want: []string{"minimumTlsVersion is TLS1_0"}},
-	},
-	"key-vault-deny-public-network": {
-		{name: "default action Deny", resource: res("keyvault:Vault", "kv", obj{"properties": obj{"networkAcls": obj{"defaultAction": "Deny"}}})},
-		{name: "public access unknown", resource: res("keyvault:Vault", "kv", obj{"properties": obj{"publicNetworkAccess": unknown}})},
-		{name: "open", resource: res("keyvault:Vault", "kv", obj{"properties": obj{"tenantId": "t"}}),
-			want: []string{"Key Vault kv accepts traffic from every network"}},
-	},
-	"key-vault-purge-protection": {
-		{name: "on", resource: res("keyvault:Vault", "kv", obj{"properties": obj{"enablePurgeProtection": true}})},
-		{name: "off", resource: res("keyvault:Vault", "kv", obj{"properties": obj{"enableSoftDelete": true}}),
-			want: []string{"does not enable purge protection"}},
-	},
-	"container-registry-deny-public-network": {
-		{name: "public access Disabled", resource: res("containerregistry:Registry", "cr", obj{"publicNetworkAccess": "Disabled"})},
-		{name: "open", resource: res("containerregistry:Registry", "cr", obj{"publicNetworkAccess": "Enabled",
-			"networkRuleSet": obj{"defaultAction": "Allow"}}),
-			want: []string{"container registry cr accepts traffic from every network"}},
-	},
-	"container-registry-premium": {
-		{name: "Premium", resource: res("containerregistry:Registry", "cr", obj{"sku": obj{"name": "Premium"}})},
-		{name: "Basic", resource: res("containerregistry:Registry", "cr", obj{"sku": obj{"name": "Basic"}}),
-			want: []string{"container registry cr is Basic"}},
-	},
-	"container-registry-no-admin-user": {
-		{name: "off", resource: res("containerregistry:Registry", "cr", obj{"adminUserEnabled": false})},
-		{name: "on", resource: res("containerregistry:Registry", "cr", obj{"adminUserEnabled": true}),
-			want: []string{"enables the admin user"}},
-	},
-	"ml-workspace-no-public-network": {
-		{name: "Disabled", resource: res("machinelearningservices:Workspace", "mlw", obj{"publicNetworkAccess": "Disabled"})},
-		{name: "not set", resource: res("machinelearningservices:Workspace", "mlw", obj{}),
-			want: []string{"Azure ML workspace mlw does not disable public network access"}},
 	},
 	"required-tags": {
 		{name: "nothing required", resource: res("network:VirtualNetwork", "v", obj{})},

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
@@ -88,6 +89,47 @@ func idOf(ref property.Value) property.Value {
 
 // equalFold compares Azure names and enum values, which Azure treats case-insensitively.
 func equalFold(a, b string) bool { return strings.EqualFold(a, b) }
+
+// stringIsOrUnknown reports whether v is unknown or a known string equal to want (compared the way
+// Azure compares enum values).
+func stringIsOrUnknown(v property.Value, want string) bool {
+	s, ok := knownString(v)
+	return v.IsComputed() || (ok && equalFold(s, want))
+}
+
+// boolIsOrUnknown reports whether v is unknown or the known boolean want.
+func boolIsOrUnknown(v property.Value, want bool) bool {
+	b, ok := knownBool(v)
+	return v.IsComputed() || (ok && b == want)
+}
+
+// shown renders a known string or boolean for a violation message: "not set" when v is null.
+func shown(v property.Value) string {
+	switch {
+	case v.IsString():
+		return v.AsString()
+	case v.IsBool():
+		return fmt.Sprint(v.AsBool())
+	case v.IsNull():
+		return "not set"
+	default:
+		return "set"
+	}
+}
+
+// publicAccessClosed reports whether publicNetworkAccess is Disabled or the network rules deny by
+// default; known is false when either value is unknown.
+func publicAccessClosed(props property.Map, publicPath, defaultActionPath []string) (closed, known bool) {
+	access := at(props, publicPath...)
+	action := at(props, defaultActionPath...)
+	if a, ok := knownString(access); ok && equalFold(a, "Disabled") {
+		return true, true
+	}
+	if d, ok := knownString(action); ok && equalFold(d, "Deny") {
+		return true, true
+	}
+	return false, !access.IsComputed() && !action.IsComputed()
+}
 
 // configStrings reads a list of strings from a policy's configuration (decoded JSON).
 func configStrings(config map[string]any, key string) []string {
