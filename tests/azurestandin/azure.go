@@ -29,8 +29,9 @@ var globalTypes = map[string]bool{
 }
 
 // references lists, per type, the properties that point at other resources and must name one that
-// exists. Only references to Microsoft.Network resources are checked: the stand-in knows nothing of
-// storage accounts, vaults or workspaces, so private endpoint targets are taken on trust.
+// exists. Only references to Microsoft.Network resources are checked here: private endpoint targets
+// (storage accounts, vaults, workspaces, registries) are taken on trust, but for a registry's SKU
+// (services.go); a Machine Learning workspace's references are checked in workspace.go.
 var references = map[string][][]string{
 	"azure-native:network:Subnet": {
 		{"networkSecurityGroup", "id"}, {"routeTable", "id"}, {"natGateway", "id"},
@@ -66,9 +67,9 @@ var references = map[string][][]string{
 
 // checkRequest refuses a create or update that Azure refuses whatever exists: a bad name, a location
 // the cloud does not have, bad tags, a security rule or route naming an unknown service tag, or a
-// gateway, connection, public IP or Bastion host breaking a rule of its own (hybrid.go), or a firewall,
+// gateway, connection, public IP or Bastion host breaking a rule of its own (hybrid.go), a firewall,
 // firewall policy, rule collection group, public IP prefix, subnet or security rule breaking one of its
-// own (egress.go).
+// own (egress.go), or a registry breaking one of its own (services.go).
 func (s *Server) checkRequest(op, token string, rid ResourceID, props map[string]any) error {
 	if err := checkName(rid.Type, rid.Name); err != nil {
 		return err
@@ -83,6 +84,9 @@ func (s *Server) checkRequest(op, token string, rid ResourceID, props map[string
 		return err
 	}
 	if err := checkHybridRequest(op, token, rid, props); err != nil {
+		return err
+	}
+	if err := checkServiceRequest(token, rid, props); err != nil {
 		return err
 	}
 	return checkEgressRequest(token, rid, props)
@@ -168,8 +172,9 @@ func checkAddressPrefixes(cloud azurecloud.Cloud, token string, props map[string
 // checkAgainstState refuses a create or update that conflicts with what exists: a create of an ID
 // that exists, a nested resource without its parent, a reference to nothing, a subnet outside its
 // network or overlapping a sibling, a new prefix for a subnet in use, the rules of gateways, Bastion
-// hosts, DNS resolvers and their subnets (hybrid.go) in the instance's cloud, and those of NAT gateways,
-// firewalls, peerings, application security groups and private subnets (egress.go).
+// hosts, DNS resolvers and their subnets (hybrid.go) in the instance's cloud, those of names unique across
+// Azure, private endpoints to registries and Machine Learning workspaces (services.go, workspace.go), and
+// those of NAT gateways, firewalls, peerings, application security groups and private subnets (egress.go).
 func checkAgainstState(view StoreView, cloud azurecloud.Cloud, op, token string, rid ResourceID, props map[string]any) error {
 	old, exists, err := view.Get(rid.ID)
 	if err != nil {
@@ -205,6 +210,9 @@ func checkAgainstState(view StoreView, cloud azurecloud.Cloud, op, token string,
 		}
 	}
 	if err := checkHybridState(view, cloud, op, token, rid, props, old, exists); err != nil {
+		return err
+	}
+	if err := checkServiceState(view, cloud, op, token, rid, props, old, exists); err != nil {
 		return err
 	}
 	return checkEgressState(view, token, rid, props, old, exists)

@@ -10,9 +10,9 @@ import (
 )
 
 // Create pretends to create a resource in Azure: it checks the request as Azure would, reserves the ID
-// (with a private endpoint's network interface and addresses), waits out the writes in flight it
-// conflicts with as azure-native would, sleeps the simulated time and records the result. Nothing is
-// deployed.
+// (with a private endpoint's network interface and addresses; a vault created with createMode recover
+// takes its soft-deleted record back), waits out the writes in flight it conflicts with as azure-native
+// would, sleeps the simulated time and records the result. Nothing is deployed.
 func (s *Server) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
 	token := tokenOf(req.GetType(), req.GetUrn())
 	var id string
@@ -42,37 +42,49 @@ func (s *Server) Create(ctx context.Context, req *pulumirpc.CreateRequest) (*pul
 	}
 	var nic *Record
 	var derived map[string]any
+	var recoveredVault *DeletedRecord
 	reserved := []string{rid.ID}
-	err = s.store.Update(func(view StoreView) ([]Record, []string, error) {
+	err = s.store.Apply(func(view StoreView) (Changes, error) {
 		if err := checkAgainstState(view, s.cloud(), "create", token, rid, props); err != nil {
-			return nil, nil, err
+			return Changes{}, err
+		}
+		back, err := checkSoftDeleted(view, s.now(), rid, props)
+		if err != nil {
+			return Changes{}, err
 		}
 		d, err := derivedOutputs(view, token, rid, props)
 		if err != nil {
-			return nil, nil, err
+			return Changes{}, err
 		}
-		derived = d
+		derived = withOutputs(d, serviceOutputs(s.cloud(), token, rid, props))
 		reservedProps := copyMap(props)
-		for k, v := range derived {
-			reservedProps[k] = v
+		mergePlain(reservedProps, derived)
+		c := Changes{Put: []Record{recordOf(rid, reservedProps, "Creating")}}
+		if back != nil { // a vault recovered (createMode recover) is soft-deleted no more
+			recoveredVault, c.RemoveDeleted = back, []string{back.ID}
 		}
-		put := []Record{recordOf(rid, reservedProps, "Creating")}
 		if NormalizeToken(token) == tokenPrivateEndpoint {
 			n, err := endpointNIC(view, rid, props)
 			if err != nil {
-				return nil, nil, err
+				return Changes{}, err
 			}
 			nic, reserved = &n, append(reserved, n.ID)
-			put = append(put, n)
+			c.Put = append(c.Put, n)
 		}
-		return put, nil, nil
+		return c, nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	outputs, err := s.write(ctx, token, req.GetUrn(), "create", rid, props, inputs, nil, nic, derived)
 	if err != nil {
-		_ = s.store.Update(func(StoreView) ([]Record, []string, error) { return nil, reserved, nil })
+		_ = s.store.Apply(func(StoreView) (Changes, error) {
+			c := Changes{Remove: reserved}
+			if recoveredVault != nil { // a failed recover leaves the vault soft-deleted
+				c.PutDeleted = []DeletedRecord{*recoveredVault}
+			}
+			return c, nil
+		})
 		return nil, err
 	}
 	marshalled, err := marshal(outputs)
@@ -91,9 +103,7 @@ func (s *Server) write(ctx context.Context, token, urn, op string, rid ResourceI
 	scope := props
 	if derived != nil { // a gateway's, Bastion host's or inbound endpoint's IP configurations, with their subnets
 		scope = copyMap(props)
-		for k, v := range derived {
-			scope[k] = v
-		}
+		mergePlain(scope, derived)
 	}
 	end, err := s.begin(ctx, token, urn, scopeOf(token, op, rid, scope))
 	if err != nil {
@@ -151,7 +161,7 @@ func (s *Server) Update(ctx context.Context, req *pulumirpc.UpdateRequest) (*pul
 		if err != nil {
 			return nil, nil, err
 		}
-		derived = d
+		derived = withOutputs(d, serviceOutputs(s.cloud(), token, rid, props))
 		if NormalizeToken(token) == tokenPrivateEndpoint {
 			for _, ref := range objects(pathSlice(plainMap(olds), "networkInterfaces")) {
 				if n, ok, err := view.Get(pathString(ref, "id")); err == nil && ok {
@@ -187,7 +197,7 @@ func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc
 
 // Delete pretends to delete a resource: Azure refuses to delete a subnet in use, and a public IP,
 // gateway or local network gateway in use; otherwise the resource, its nested resources and a private
-// endpoint's network interface go away.
+// endpoint's network interface go away, and a Key Vault or Machine Learning workspace stays soft-deleted.
 func (s *Server) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
 	token := tokenOf(req.GetType(), req.GetUrn())
 	defer s.record("delete", token, req.GetUrn(), req.GetId())
@@ -212,8 +222,16 @@ func (s *Server) Delete(ctx context.Context, req *pulumirpc.DeleteRequest) (*emp
 	if err := s.simulate(ctx, token, plainMap(props)); err != nil {
 		return nil, err
 	}
-	return &emptypb.Empty{}, s.store.Update(func(view StoreView) ([]Record, []string, error) {
+	return &emptypb.Empty{}, s.store.Apply(func(view StoreView) (Changes, error) {
 		gone, err := removals(view, rid)
-		return nil, gone, err
+		if err != nil {
+			return Changes{}, err
+		}
+		c := Changes{Remove: gone}
+		soft, err := softDeletion(view, s.now(), rid)
+		if soft != nil { // a Key Vault or workspace stays soft-deleted (softdelete.go)
+			c.PutDeleted = []DeletedRecord{*soft}
+		}
+		return c, err
 	})
 }

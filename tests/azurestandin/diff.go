@@ -8,9 +8,13 @@ import (
 )
 
 // ComputedOutputKeys are the top-level output keys the offline Azure stand-in (a test double) adds on top
-// of the echoed inputs. They are ignored when a diff has to fall back to comparing against old outputs.
+// of the echoed inputs. They are ignored when a diff has to fall back to comparing against old outputs,
+// as are the nested ones of computedOutputPaths (a vault's properties.vaultUri, an identity's principalId).
 var ComputedOutputKeys = []string{
 	"id", "provisioningState", "type", "etag", "networkInterfaces", "customDnsConfigs", "ipAddress", "ipPrefix",
+	// The services' outputs (serviceOutputs).
+	"loginServer", "primaryEndpoints", "customerId", "appId", "instrumentationKey", "connectionString",
+	"workspaceId", "discoveryUrl",
 }
 
 // ReplaceKeys returns the set of top-level input keys whose change forces replacement of a resource of
@@ -28,16 +32,47 @@ func ReplaceKeys(token string) map[string]bool {
 }
 
 // StripComputedOutputs returns a copy of old outputs without the keys the stand-in computed itself
-// (ComputedOutputKeys, plus name when the new inputs have none), so they can stand in for old inputs.
+// (ComputedOutputKeys, the nested computedOutputPaths, plus name when the new inputs have none), so they
+// can stand in for old inputs. An object left empty by a nested key's removal goes too.
 func StripComputedOutputs(olds, news resource.PropertyMap) resource.PropertyMap {
 	out := olds.Copy()
 	for _, k := range ComputedOutputKeys {
 		delete(out, resource.PropertyKey(k))
 	}
+	for _, path := range computedOutputPaths {
+		deleteAt(out, path)
+	}
 	if _, has := news["name"]; !has {
 		delete(out, "name")
 	}
 	return out
+}
+
+// deleteAt removes the value at path from copies of the enclosing objects, and an object it leaves empty.
+func deleteAt(m resource.PropertyMap, path []string) {
+	key := resource.PropertyKey(path[0])
+	v, ok := m[key]
+	if !ok {
+		return
+	}
+	if len(path) == 1 {
+		delete(m, key)
+		return
+	}
+	inner := unwrap(v)
+	if !inner.IsObject() {
+		return
+	}
+	obj := inner.ObjectValue().Copy()
+	deleteAt(obj, path[1:])
+	switch {
+	case len(obj) == 0:
+		delete(m, key)
+	case v.IsSecret():
+		m[key] = resource.MakeSecret(resource.NewObjectProperty(obj))
+	default:
+		m[key] = resource.NewObjectProperty(obj)
+	}
 }
 
 // ComputeDiff compares old inputs with new inputs key by key and returns the diff the engine expects:

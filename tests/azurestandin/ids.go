@@ -83,6 +83,14 @@ var idTable = map[string]idSpec{
 		seg("firewallPolicies", "firewallPolicyName"), seg("ruleCollectionGroups", "ruleCollectionGroupName")}},
 	"azure-native:network:ApplicationSecurityGroup": {"Microsoft.Network", []idSegment{
 		seg("applicationSecurityGroups", "applicationSecurityGroupName")}},
+	// The SecureMLWorkspace services (services.go): their namespaces and name inputs differ from what the
+	// generic fallback would guess (accountName, resourceName; Microsoft.KeyVault, not Microsoft.Keyvault).
+	tokenStorageAccount: {"Microsoft.Storage", []idSegment{seg("storageAccounts", "accountName")}},
+	tokenVault:          {"Microsoft.KeyVault", []idSegment{seg("vaults", "vaultName")}},
+	tokenRegistry:       {"Microsoft.ContainerRegistry", []idSegment{seg("registries", "registryName")}},
+	tokenLogAnalytics:   {"Microsoft.OperationalInsights", []idSegment{seg("workspaces", "workspaceName")}},
+	tokenAppInsights:    {"Microsoft.Insights", []idSegment{seg("components", "resourceName")}},
+	tokenMLWorkspace:    {"Microsoft.MachineLearningServices", []idSegment{seg("workspaces", "workspaceName")}},
 }
 
 // ResourceID is the identity the offline Azure stand-in (a test double) assigns to a resource.

@@ -83,11 +83,22 @@ func TestBuildIDPerToken(t *testing.T) {
 			map[string]any{"privateZoneName": "privatelink.blob.core.windows.net", "virtualNetworkLinkName": "link"},
 			"Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net/virtualNetworkLinks/link",
 			"Microsoft.Network/privateDnsZones/virtualNetworkLinks"},
-		// Generic fallback.
+		// The SecureMLWorkspace services: namespaces and name inputs as azure-native has them.
 		{"azure-native:machinelearningservices:Workspace", map[string]any{"workspaceName": "mlw"},
-			"Microsoft.Machinelearningservices/workspaces/mlw", "Microsoft.Machinelearningservices/workspaces"},
+			"Microsoft.MachineLearningServices/workspaces/mlw", "Microsoft.MachineLearningServices/workspaces"},
 		{"azure-native:keyvault:Vault", map[string]any{"vaultName": "kv"},
-			"Microsoft.Keyvault/vaults/kv", "Microsoft.Keyvault/vaults"},
+			"Microsoft.KeyVault/vaults/kv", "Microsoft.KeyVault/vaults"},
+		{"azure-native:storage:StorageAccount", map[string]any{"accountName": "stml"},
+			"Microsoft.Storage/storageAccounts/stml", "Microsoft.Storage/storageAccounts"},
+		{"azure-native:containerregistry:Registry", map[string]any{"registryName": "acrml"},
+			"Microsoft.ContainerRegistry/registries/acrml", "Microsoft.ContainerRegistry/registries"},
+		{"azure-native:operationalinsights:Workspace", map[string]any{"workspaceName": "log-ml"},
+			"Microsoft.OperationalInsights/workspaces/log-ml", "Microsoft.OperationalInsights/workspaces"},
+		{"azure-native:insights:Component", map[string]any{"resourceName": "appi-ml"},
+			"Microsoft.Insights/components/appi-ml", "Microsoft.Insights/components"},
+		// Generic fallback.
+		{"azure-native:compute:Disk", map[string]any{"diskName": "disk"},
+			"Microsoft.Compute/disks/disk", "Microsoft.Compute/disks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.token, func(t *testing.T) {
@@ -126,10 +137,10 @@ func TestBuildIDAutoName(t *testing.T) {
 	assert.NotEqual(t, rid.Name, other.Name)
 
 	// Generic fallback auto-names too.
-	g, err := BuildID("azure-native:storage:StorageAccount", testURN("azure-native:storage:StorageAccount", "st"), in, SubscriptionID)
+	g, err := BuildID("azure-native:compute:Disk", testURN("azure-native:compute:Disk", "disk"), in, SubscriptionID)
 	require.NoError(t, err)
-	assert.Regexp(t, `^st[0-9a-f]{8}$`, g.Name)
-	assert.Equal(t, testRG+"Microsoft.Storage/storageAccounts/"+g.Name, g.ID)
+	assert.Regexp(t, `^disk[0-9a-f]{8}$`, g.Name)
+	assert.Equal(t, testRG+"Microsoft.Compute/disks/"+g.Name, g.ID)
 }
 
 func TestBuildIDErrors(t *testing.T) {
@@ -162,7 +173,9 @@ func TestNamingKeys(t *testing.T) {
 	t.Parallel()
 	assert.Equal(t, []string{"virtualNetworkName", "subnetName"}, NamingKeys("azure-native:network:Subnet"))
 	assert.Equal(t, "privateDnsZoneGroupName", OwnNameKey("azure-native:network:PrivateDnsZoneGroup"))
-	assert.Equal(t, "storageAccountName", OwnNameKey("azure-native:storage:StorageAccount"))
+	assert.Equal(t, "accountName", OwnNameKey("azure-native:storage:StorageAccount"))
+	assert.Equal(t, "resourceName", OwnNameKey("azure-native:insights:Component"))
+	assert.Equal(t, "diskName", OwnNameKey("azure-native:compute:Disk"), "generic fallback")
 	assert.Nil(t, NamingKeys("bad"))
 	assert.Equal(t, "", OwnNameKey("bad"))
 }

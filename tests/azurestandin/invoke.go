@@ -12,8 +12,9 @@ import (
 
 // Invoke answers the functions the component calls, from the resources the offline Azure stand-in (a
 // test double) pretends exist: getClientConfig (this provider instance's subscription),
-// getVirtualNetwork (with its subnets, what sits in them, and its peerings) and getNetworkInterface. A missing
-// resource gets Azure's 404, as azure-native passes it on. Other functions are not modelled.
+// getVirtualNetwork (with its subnets, what sits in them, and its peerings), getNetworkInterface and
+// getWorkspace (workspace.go). A missing resource gets Azure's 404, as azure-native passes it on. Other
+// functions are not modelled.
 func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
 	args, err := unmarshal(req.GetArgs())
 	if err != nil {
@@ -30,6 +31,8 @@ func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulum
 		result, err = s.virtualNetwork(pathString(plain, "resourceGroupName"), pathString(plain, "virtualNetworkName"))
 	case "azure-native:network:getNetworkInterface":
 		result, err = s.networkInterface(pathString(plain, "resourceGroupName"), pathString(plain, "networkInterfaceName"))
+	case "azure-native:machinelearningservices:getWorkspace":
+		result, err = s.mlWorkspace(pathString(plain, "resourceGroupName"), pathString(plain, "workspaceName"))
 	default:
 		return nil, fmt.Errorf("offline Azure stand-in: function %s is not modelled", req.GetTok())
 	}

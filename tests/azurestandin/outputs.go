@@ -2,6 +2,8 @@ package azurestandin
 
 import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+
+	"github.com/secureml/pulumi-secureml/components/azurecloud"
 )
 
 // Type tokens the offline Azure stand-in (a test double) gives special output treatment.
@@ -15,9 +17,10 @@ const (
 // provisioningState, type, etag and (when the inputs have none) name, plus per-type extras. A private
 // endpoint reports references to its network interface, as Azure does, and customDnsConfigs built
 // from that interface; without one (a preview) it keeps its old values, or they are unknown. derived
-// holds what a gateway, Bastion host or inbound endpoint gets from the pretend Azure (derivedOutputs);
-// without it (a preview) a gateway's bgpSettings and a Bastion host's dnsName keep their old values, or
-// are unknown.
+// holds what a gateway, Bastion host or inbound endpoint gets from the pretend Azure (derivedOutputs) and
+// what Azure computes for a service (serviceOutputs); without it (a preview) a gateway's bgpSettings, a
+// Bastion host's dnsName and a service's computed outputs (a vault's properties.vaultUri, a registry's
+// loginServer ...) keep their old values, or are unknown.
 func computeOutputs(token string, rid ResourceID, inputs, olds resource.PropertyMap, nic *Record,
 	derived map[string]any,
 ) resource.PropertyMap {
@@ -47,10 +50,87 @@ func computeOutputs(token string, rid ResourceID, inputs, olds resource.Property
 		}
 		out["ipPrefix"] = resource.NewStringProperty(PublicIPPrefixFor(rid.ID, length))
 	}
+	if services := serviceOutputs(azurecloud.AzureCloud, token, rid, plainMap(inputs)); services != nil {
+		// Without derived outputs (a preview) each keeps its old value, or is unknown; the public
+		// cloud only decides which outputs there are, not their values.
+		for _, path := range leafPaths(services) {
+			previewKeepsAt(out, olds, derived, path)
+		}
+	}
 	for k, v := range derived {
-		out[resource.PropertyKey(k)] = resource.NewPropertyValue(v)
+		out[resource.PropertyKey(k)] = mergeOutput(out[resource.PropertyKey(k)], v)
 	}
 	return out
+}
+
+// mergeOutput merges a derived value into an output: a map into an object key by key, keeping the
+// object's other values as they are (secrets stay secret); anything else replaces.
+func mergeOutput(current resource.PropertyValue, derived any) resource.PropertyValue {
+	sub, isMap := derived.(map[string]any)
+	inner := unwrap(current)
+	if !isMap || !inner.IsObject() {
+		return resource.NewPropertyValue(derived)
+	}
+	merged := inner.ObjectValue().Copy()
+	for k, v := range sub {
+		merged[resource.PropertyKey(k)] = mergeOutput(merged[resource.PropertyKey(k)], v)
+	}
+	if current.IsSecret() {
+		return resource.MakeSecret(resource.NewObjectProperty(merged))
+	}
+	return resource.NewObjectProperty(merged)
+}
+
+// previewKeepsAt is previewKeeps for a nested output (path, e.g. properties.vaultUri): without derived
+// outputs it takes the old value at path, or unknown, leaving the rest of the enclosing objects as they
+// are.
+func previewKeepsAt(out, olds resource.PropertyMap, derived map[string]any, path []string) {
+	if derived != nil || len(path) == 0 {
+		return
+	}
+	value := resource.MakeComputed(resource.NewStringProperty(""))
+	if old, ok := valueAt(olds, path); ok {
+		value = old
+	}
+	setAt(out, path, value)
+}
+
+// valueAt reads the value at path through nested objects (secrets unwrapped on the way).
+func valueAt(m resource.PropertyMap, path []string) (resource.PropertyValue, bool) {
+	v, ok := m[resource.PropertyKey(path[0])]
+	if !ok || !v.HasValue() {
+		return resource.PropertyValue{}, false
+	}
+	if len(path) == 1 {
+		return v, true
+	}
+	if inner := unwrap(v); inner.IsObject() {
+		return valueAt(inner.ObjectValue(), path[1:])
+	}
+	return resource.PropertyValue{}, false
+}
+
+// setAt sets the value at path, making (copies of) the enclosing objects as needed; under a value that is
+// not an object (an unknown input) it sets nothing.
+func setAt(m resource.PropertyMap, path []string, value resource.PropertyValue) {
+	key := resource.PropertyKey(path[0])
+	if len(path) == 1 {
+		m[key] = value
+		return
+	}
+	inner := resource.PropertyMap{}
+	if current, has := m[key]; has && !current.IsNull() {
+		if !unwrap(current).IsObject() {
+			return // an unknown (or not an object) stays as it is
+		}
+		inner = unwrap(current).ObjectValue().Copy()
+	}
+	setAt(inner, path[1:], value)
+	if m[key].IsSecret() {
+		m[key] = resource.MakeSecret(resource.NewObjectProperty(inner))
+		return
+	}
+	m[key] = resource.NewObjectProperty(inner)
 }
 
 // previewKeeps sets key, when nothing derived it (a preview), to its old value or unknown.

@@ -70,6 +70,7 @@ type Server struct {
 	store    *Store
 	inflight *inflight
 	sleep    func(ctx context.Context, d time.Duration) error
+	now      func() time.Time // the clock of soft-delete dates
 
 	cfgMu        sync.RWMutex
 	subscription string
@@ -82,7 +83,7 @@ var _ pulumirpc.ResourceProviderServer = (*Server)(nil)
 func NewServer(opts Options) *Server {
 	return &Server{
 		opts: opts, log: NewCallLog(opts.LogPath), store: NewStore(opts.StateDir), inflight: newInflight(),
-		sleep: sleepContext, subscription: SubscriptionID,
+		sleep: sleepContext, now: time.Now, subscription: SubscriptionID,
 	}
 }
 

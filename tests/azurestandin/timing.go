@@ -44,6 +44,20 @@ var typicalCreateMinutes = map[string]float64{
 	"InboundEndpoint":                   3,    // (estimate) azurerm's VNet + resolver + inbound endpoint lifecycle took 435–604 s (hashicorp/terraform-provider-azurerm PR #19948)
 }
 
+// typicalCreateMinutesByToken holds figures for types whose type name alone is ambiguous (two
+// "Workspace"s) and the other services of SecureMLWorkspace, by whole token (API version dropped). Source:
+// deploy-times-and-security-checks.md §1.1, typical column: storage account 0.7 (measured 35 s and 45 s),
+// Key Vault 2 (2m7s, 2m42s), registry 0.4 (8-28 s), Application Insights 0.3 (17 s), Log Analytics
+// workspace 0.5 (estimate), Machine Learning workspace 2 (estimate).
+var typicalCreateMinutesByToken = map[string]float64{
+	tokenStorageAccount: 0.7,
+	tokenVault:          2,
+	tokenRegistry:       0.4,
+	tokenAppInsights:    0.3,
+	tokenLogAnalytics:   0.5, // (estimate)
+	tokenMLWorkspace:    2,   // (estimate)
+}
+
 // typicalMinutesBySKU refines typicalCreateMinutes for types whose create time depends on the SKU
 // (sku.name, compared case-insensitively). Sources: deploy-times-and-security-checks.md §1.1 (Bastion
 // Basic "about 10 minutes", Standard "routinely ~25–35+ minutes"); ExpressRoute gateways "can take up to
@@ -62,9 +76,13 @@ var typicalMinutesBySKU = map[string]map[string]float64{
 	},
 }
 
-// TypicalMinutes returns the typical Azure create time in minutes for a type token (matched on the
-// type name after the last ":"), or 0.5 for types without a figure.
+// TypicalMinutes returns the typical Azure create time in minutes for a type token (matched on the whole
+// token in typicalCreateMinutesByToken, else on the type name after the last ":"), or 0.5 for types
+// without a figure.
 func TypicalMinutes(token string) float64 {
+	if m, ok := typicalCreateMinutesByToken[NormalizeToken(token)]; ok {
+		return m
+	}
 	name := token
 	if i := strings.LastIndex(token, ":"); i >= 0 {
 		name = token[i+1:]

@@ -35,7 +35,15 @@ func TestTypicalMinutes(t *testing.T) {
 		"azure-native:network:DnsResolver":                       2,
 		"azure-native:network:InboundEndpoint":                   3,
 		"azure-native:network/v20230601:VirtualNetworkGateway":   45,
-		"azure-native:storage:StorageAccount":                    0.5,
+		// deploy-times-and-security-checks.md §1.1, typical column.
+		"azure-native:storage:StorageAccount":                      0.7,
+		"azure-native:keyvault:Vault":                              2,
+		"azure-native:containerregistry:Registry":                  0.4,
+		"azure-native:insights:Component":                          0.3,
+		"azure-native:operationalinsights:Workspace":               0.5,
+		"azure-native:machinelearningservices:Workspace":           2,
+		"azure-native:machinelearningservices/v20240401:Workspace": 2,
+		"azure-native:compute:Disk":                                0.5, // no figure
 	} {
 		assert.Equal(t, want, TypicalMinutes(token), token)
 	}
