@@ -39,6 +39,7 @@ BENCH_DEPLOY_FLAGS ?= -program tests/upgrade/programs/all-services-default -scal
 BENCH_HYBRID_FLAGS ?= -program tests/bench/deploy/programs/hybrid -scale 0.02 -runs 3
 BENCH_FIREWALL_FLAGS ?= -program tests/bench/deploy/programs/firewall -scale 0.2 -runs 3
 BENCH_NAT_FLAGS ?= -program tests/bench/deploy/programs/nat -scale 0.2 -runs 3
+BENCH_WORKSPACE_FLAGS ?= -program tests/upgrade/programs/workspace-greenfield -scale 0.2 -runs 3
 
 export SECUREML_PULUMI      := $(PULUMI)
 export SECUREML_TOOLS_DIR   := $(TOOLS_DIR)
@@ -197,6 +198,7 @@ bench-deploy: tools build ## Time a simulated pulumi up (scaled stand-in create 
 	go run ./tests/bench/deploy $(BENCH_HYBRID_FLAGS)
 	go run ./tests/bench/deploy $(BENCH_FIREWALL_FLAGS)
 	go run ./tests/bench/deploy $(BENCH_NAT_FLAGS)
+	go run ./tests/bench/deploy $(BENCH_WORKSPACE_FLAGS)
 
 demo: tools build ## Run the YAML example through the real engine against the offline stand-in
 	./tests/demo.sh

@@ -13,6 +13,10 @@ import (
 // platform decision this component does not make for its users. Compute reaches them through the
 // AzureMonitor service tag, which the network's security rules allow (docs/monitoring.md).
 
+// insightsSecretOutputs hold the instrumentation key, which lets anyone send telemetry; azure-native
+// marks neither secret.
+var insightsSecretOutputs = []string{"connectionString", "instrumentationKey"}
+
 type monitoring struct {
 	logs     *operationalinsights.Workspace
 	insights *insights.Component
@@ -40,7 +44,7 @@ func registerMonitoring(ctx *pulumi.Context, name string, p workspacePlan, v val
 		IngestionMode:       pulumi.String("LogAnalytics"),
 		WorkspaceResourceId: logs.ID().ToStringOutput(),
 		Tags:                v.tags,
-	}, opts...)
+	}, append(opts, pulumi.AdditionalSecretOutputs(insightsSecretOutputs))...)
 	if err != nil {
 		return monitoring{}, err
 	}
