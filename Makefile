@@ -190,8 +190,8 @@ bench-packages: ## Compile time and plugin bytes of each azure-native API-versio
 bench-sizes: build-sdks ## Sizes of the npm tarball, the wheel and a TypeScript consumer's node_modules
 	./tests/bench/sizes.sh
 
-upgrade-fixtures: tools ## Record upgrade fixtures of a release: make upgrade-fixtures REF=<git ref> FIXTURE_VERSION=<version>
-	SECUREML_PULUMI=$(PULUMI) tests/upgrade/record.sh $(REF) $(FIXTURE_VERSION)
+upgrade-fixtures: tools ## Record upgrade fixtures of a release: make upgrade-fixtures REF=<git ref> FIXTURE_VERSION=<version> [PROGRAMS=...]
+	SECUREML_PULUMI=$(PULUMI) PROGRAMS="$(PROGRAMS)" tests/upgrade/record.sh $(REF) $(FIXTURE_VERSION)
 
 bench-deploy: tools build ## Time a simulated pulumi up (scaled stand-in create times) against a dependency-graph lower bound
 	go run ./tests/bench/deploy $(BENCH_DEPLOY_FLAGS)

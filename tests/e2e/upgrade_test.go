@@ -38,6 +38,10 @@ var explainedUpdates = map[string]map[string]map[string]string{
 			"ml-scoring-nsg": "The same FirstParty rule, removed.",
 		},
 	},
+	// The first release with SecureMLWorkspace; its other configurations are those of 0.1.0.
+	"0.2.0": {
+		"workspace-greenfield": {},
+	},
 }
 
 // TestUpgradeFromEarlierReleases imports the state each earlier release wrote for each golden

@@ -6,6 +6,8 @@
 #
 #   make upgrade-fixtures REF=<git-ref> FIXTURE_VERSION=<version>   (e.g. REF=e0c1790 FIXTURE_VERSION=0.1.0)
 #
+# PROGRAMS="<configuration> ..." records only those configurations, for a release that adds its own.
+#
 # Fixtures are committed and change only when a release adds its own; see tests/upgrade/README.md.
 set -euo pipefail
 
@@ -27,6 +29,9 @@ out="$root/tests/upgrade/fixtures/$version"
 mkdir -p "$out"
 for program in "$root"/tests/upgrade/programs/*/; do
 	config=$(basename "$program")
+	if [ -n "${PROGRAMS:-}" ] && [[ " $PROGRAMS " != *" $config "* ]]; then
+		continue
+	fi
 	run="$work/run-$config"
 	mkdir -p "$run/state"
 	cp -r "$program" "$run/project"
