@@ -77,7 +77,7 @@ func planAddresses(ctx *pulumi.Context, plan networkPlan, space pulumi.StringInp
 		if _, err := place(known); err != nil {
 			return addressPlan{}, err
 		}
-		if p, err := netip.ParsePrefix(known[0].(string)); err == nil && !addressing.IsPrivate(p) {
+		if p, err := netip.ParsePrefix(known[0].(string)); err == nil && !addressing.IsPrivate(p) && !in.quiet {
 			_ = ctx.Log.Warn(fmt.Sprintf("addressSpace %s is not in a private range (10.0.0.0/8, 172.16.0.0/12, "+
 				"192.168.0.0/16, 100.64.0.0/10): addresses in it that are also used on the Internet become unreachable "+
 				"from the network", p), nil)

@@ -19,8 +19,19 @@ type ServiceResources map[string]pulumi.Resource
 // Check runs every check NewSecureMLNetwork runs before it registers anything, and registers nothing.
 // A component that creates a network as its child calls it before creating its own children, so a
 // mistake in the network's settings fails the preview with nothing registered.
+//
+// With an existing network or a hub peering, the address plan is checked when the network is built:
+// reading those networks may take providers for other subscriptions, which only the registered
+// component can own.
 func Check(ctx *pulumi.Context, name string, args Args) error {
-	_, _, _, err := prepare(ctx, name, args, false)
+	plan, names, in, err := prepare(ctx, name, args, false)
+	if err != nil || plan.source.existing != nil || plan.peering != nil {
+		return err
+	}
+	if in.existing, err = resolveNetworkSource(ctx, names, plan, in, nil); err != nil {
+		return err
+	}
+	_, err = planAddresses(ctx, plan, args.AddressSpace, names, in)
 	return err
 }
 

@@ -89,11 +89,13 @@ type inputValues struct {
 	// services are the resources behind the service IDs when the same program creates them
 	// (NewForServices); nil otherwise.
 	services ServiceResources
+	// quiet leaves warnings to the component's own construction when only its checks run (Check).
+	quiet bool
 }
 
 // resolveValues checks the value inputs that are known now and wraps all of them in checked outputs.
 func resolveValues(ctx *pulumi.Context, args Args, plan networkPlan, warn bool) (inputValues, error) {
-	var in inputValues
+	in := inputValues{quiet: !warn}
 	var err error
 	if in.resourceGroup, err = checkString(ctx, args.ResourceGroupName, checkResourceGroupName); err != nil {
 		return in, err
@@ -101,7 +103,7 @@ func resolveValues(ctx *pulumi.Context, args Args, plan networkPlan, warn bool) 
 	if in.region, err = checkString(ctx, args.Location, regionChecker(plan.cloud)); err != nil {
 		return in, err
 	}
-	if in.region.known && warn {
+	if in.region.known && !in.quiet {
 		warnRestrictedRegion(ctx, plan.cloud, in.region.value)
 	}
 	if in.tags, err = resolveTags(ctx, args.Tags, plan.createsZones()); err != nil {

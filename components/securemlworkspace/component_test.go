@@ -177,6 +177,13 @@ func TestValidation(t *testing.T) {
 		"network settings are checked first": {func(a *Args) {
 			a.Network = &NetworkSettings{OutboundInternet: ptr(net.OutboundInternet("Sometimes"))}
 		}, "Sometimes"},
+		"address space": {func(a *Args) {
+			a.Network = &NetworkSettings{AddressSpace: pulumi.String("172.17.0.0/16")}
+		}, "172.17.0.0/16"},
+		"subnet outside the address space": {func(a *Args) {
+			a.Network = &NetworkSettings{Subnets: &net.SubnetLayout{
+				Training: &net.SubnetSettings{AddressPrefix: pulumi.String("10.1.0.0/24")}}}
+		}, "subnets.training.addressPrefix 10.1.0.0/24 is outside addressSpace 10.0.0.0/16"},
 		"location of the cloud": {func(a *Args) { a.Location = pulumi.String("usgovvirginia") },
 			"usgovvirginia"},
 		"tags": {func(a *Args) { a.Tags = pulumi.StringMap{"bad/name": pulumi.String("x")} }, "bad/name"},
