@@ -39,7 +39,7 @@ BENCH_DEPLOY_FLAGS ?= -program tests/upgrade/programs/all-services-default -scal
 BENCH_HYBRID_FLAGS ?= -program tests/bench/deploy/programs/hybrid -scale 0.02 -runs 3
 BENCH_FIREWALL_FLAGS ?= -program tests/bench/deploy/programs/firewall -scale 0.2 -runs 3
 BENCH_NAT_FLAGS ?= -program tests/bench/deploy/programs/nat -scale 0.2 -runs 3
-BENCH_WORKSPACE_FLAGS ?= -program tests/upgrade/programs/workspace-greenfield -scale 0.2 -runs 3
+BENCH_WORKSPACE_FLAGS ?= -program tests/bench/deploy/programs/workspace -scale 0.2 -runs 3
 
 export SECUREML_PULUMI      := $(PULUMI)
 export SECUREML_TOOLS_DIR   := $(TOOLS_DIR)
