@@ -222,7 +222,9 @@ export interface SecureMLWorkspaceArgs {
      * Azure names to use instead of the derived ones. Derived names are the Cloud Adoption Framework
      * abbreviation, the component's name cut to fit, and six characters hashed from the project, stack and
      * component names (`st<name><hash>`, `kv-<name>-<hash>`, `cr<name><hash>`, `mlw-<name>-<hash>`,
-     * `log-<name>-<hash>`, `appi-<name>-<hash>`): the same on every run, different per stack. Storage
+     * `log-<name>-<hash>`, `appi-<name>-<hash>`): the same on every run, different per stack. Renaming the
+     * project or stack would change them, and so replace the resources: set them here first (the current
+     * names are the outputs). Storage
      * accounts, Key Vaults and registries are named across all of Azure. A deleted Key Vault keeps its name
      * for its soft-delete retention (purge protection forbids purging it sooner), and a deleted workspace
      * for 14 days, unless purged: `az keyvault purge --name <vault>` (only without purge protection) and
