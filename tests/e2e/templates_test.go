@@ -64,57 +64,65 @@ func TestTemplates(t *testing.T) {
 			}
 
 			env := newHermeticEnv(t)
-			if language != "yaml" {
-				env.useRegistries(t)
-			}
-			// `pulumi new` installs the plugins the project needs into Pulumi's plugin folder and does
-			// not count a plugin found on PATH, so the built plugin is installed there first, as the
-			// README tells users to until it is published.
-			version, err := sdkVersion()
-			require.NoError(t, err)
-			run(t, env, env.dir, "pulumi", "plugin", "install", "resource", "secureml", strings.TrimPrefix(version, "v"),
-				"--file", os.Getenv("SECUREML_PROVIDER"))
-
-			project := "secureml-" + name + "-template"
-			dir := filepath.Join(env.dir, "project")
-			args := []string{"new", source, "--yes", "--dir", dir, "--name", project, "--description", "template test", "--stack", "e2e"}
-			keys := make([]string, 0, len(config))
-			for k := range config {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				args = append(args, "--config", k+"="+config[k])
-			}
-			newStart := time.Now()
-			out, err := runResult(t, env, env.dir, "pulumi", args...)
-			t.Logf("e2e: pulumi new %s (with its install step) took %s", name, time.Since(newStart).Round(time.Millisecond))
-			if err != nil && language == "go" {
-				// The Go host of the test toolchain (Pulumi SDK v3.62.0) takes every module whose path
-				// starts with github.com/pulumi/pulumi- for a provider plugin, and the Pulumi SDK depends on
-				// github.com/pulumi/pulumi-cloud-sdk/go, which is none: `pulumi new` then fails to download a
-				// plugin "cloud-sdk" after the dependencies are installed. Only that failure is accepted.
-				require.Contains(t, out, "Finished installing dependencies", out)
-				failure := regexp.MustCompile(`error: installing packages: failed to download plugin: cloud-sdk-[0-9][^\n]*`).FindString(out)
-				require.NotEmpty(t, failure, "the only failure accepted is the guessed cloud-sdk plugin:\n%s", out)
-				require.Equal(t, 1, strings.Count(out, "error: "), "no other error: %s", out)
-				t.Logf("e2e: known limit of the old Go host: %s", failure)
-			} else {
-				require.NoError(t, err, "pulumi new:\n%s", out)
-			}
-			generated, err := os.ReadFile(filepath.Join(dir, "Pulumi.yaml"))
-			require.NoError(t, err)
-			assert.Contains(t, string(generated), "name: "+project, "the project name placeholder is filled")
-			assert.NotContains(t, string(generated), "${PROJECT}")
-			checkInstalledSDK(t, env, language, dir, version)
-
-			d := cliDriver{dir: dir, env: env}
+			d, project := newFromTemplate(t, env, name, language, source, config)
 			prepared := time.Since(start)
 			res := lifecycle(t, d, env, expectedURNs(t, "all-services-default.txt", "e2e", project))
 			t.Logf("e2e: template %s in folder mode: pulumi new and install %s, lifecycle %s, total %s", name,
 				prepared.Round(time.Millisecond), res.duration.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 		})
 	}
+}
+
+// newFromTemplate runs `pulumi new` of the template in source with config as the answers to its
+// prompts, including its dependency install step (npm, pip or go, from the package registries the
+// SDKs are published to), and returns a driver for the new project's folder and the project's name.
+func newFromTemplate(t *testing.T, env hermeticEnv, name, language, source string, config map[string]string,
+) (cliDriver, string) {
+	t.Helper()
+	if language != "yaml" {
+		env.useRegistries(t)
+	}
+	// `pulumi new` installs the plugins the project needs into Pulumi's plugin folder and does
+	// not count a plugin found on PATH, so the built plugin is installed there first, as the
+	// README tells users to until it is published.
+	version, err := sdkVersion()
+	require.NoError(t, err)
+	run(t, env, env.dir, "pulumi", "plugin", "install", "resource", "secureml", strings.TrimPrefix(version, "v"),
+		"--file", os.Getenv("SECUREML_PROVIDER"))
+
+	project := "secureml-" + name + "-template"
+	dir := filepath.Join(env.dir, "project")
+	args := []string{"new", source, "--yes", "--dir", dir, "--name", project, "--description", "template test", "--stack", "e2e"}
+	keys := make([]string, 0, len(config))
+	for k := range config {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		args = append(args, "--config", k+"="+config[k])
+	}
+	newStart := time.Now()
+	out, err := runResult(t, env, env.dir, "pulumi", args...)
+	t.Logf("e2e: pulumi new %s (with its install step) took %s", name, time.Since(newStart).Round(time.Millisecond))
+	if err != nil && language == "go" {
+		// The Go host of the test toolchain (Pulumi SDK v3.62.0) takes every module whose path
+		// starts with github.com/pulumi/pulumi- for a provider plugin, and the Pulumi SDK depends on
+		// github.com/pulumi/pulumi-cloud-sdk/go, which is none: `pulumi new` then fails to download a
+		// plugin "cloud-sdk" after the dependencies are installed. Only that failure is accepted.
+		require.Contains(t, out, "Finished installing dependencies", out)
+		failure := regexp.MustCompile(`error: installing packages: failed to download plugin: cloud-sdk-[0-9][^\n]*`).FindString(out)
+		require.NotEmpty(t, failure, "the only failure accepted is the guessed cloud-sdk plugin:\n%s", out)
+		require.Equal(t, 1, strings.Count(out, "error: "), "no other error: %s", out)
+		t.Logf("e2e: known limit of the old Go host: %s", failure)
+	} else {
+		require.NoError(t, err, "pulumi new:\n%s", out)
+	}
+	generated, err := os.ReadFile(filepath.Join(dir, "Pulumi.yaml"))
+	require.NoError(t, err)
+	assert.Contains(t, string(generated), "name: "+project, "the project name placeholder is filled")
+	assert.NotContains(t, string(generated), "${PROJECT}")
+	checkInstalledSDK(t, env, language, dir, version)
+	return cliDriver{dir: dir, env: env}, project
 }
 
 // checkInstalledSDK checks that `pulumi new` installed the SDK of the published version from the

@@ -6,10 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -110,42 +108,7 @@ func TestWorkspaceTemplates(t *testing.T) {
 				config := workspaceTemplateConfig(t, source)
 
 				env := newHermeticEnv(t)
-				if language != "yaml" {
-					env.useRegistries(t)
-				}
-				// As in TestTemplates: `pulumi new` does not count a plugin on PATH, so the built plugin is
-				// installed into Pulumi's plugin folder first, as the README tells users to.
-				version, err := sdkVersion()
-				require.NoError(t, err)
-				run(t, env, env.dir, "pulumi", "plugin", "install", "resource", "secureml", strings.TrimPrefix(version, "v"),
-					"--file", os.Getenv("SECUREML_PROVIDER"))
-
-				project := "secureml-" + name + "-template"
-				dir := filepath.Join(env.dir, "project")
-				args := []string{"new", source, "--yes", "--dir", dir, "--name", project, "--description", "template test", "--stack", "e2e"}
-				for _, k := range sortedKeys(config) {
-					args = append(args, "--config", k+"="+config[k])
-				}
-				newStart := time.Now()
-				out, err := runResult(t, env, env.dir, "pulumi", args...)
-				t.Logf("e2e: pulumi new %s (with its install step) took %s", name, time.Since(newStart).Round(time.Millisecond))
-				if err != nil && language == "go" {
-					// The old Go host's guessed cloud-sdk plugin, as in TestTemplates; nothing else.
-					require.Contains(t, out, "Finished installing dependencies", out)
-					failure := regexp.MustCompile(`error: installing packages: failed to download plugin: cloud-sdk-[0-9][^\n]*`).FindString(out)
-					require.NotEmpty(t, failure, "the only failure accepted is the guessed cloud-sdk plugin:\n%s", out)
-					require.Equal(t, 1, strings.Count(out, "error: "), "no other error: %s", out)
-					t.Logf("e2e: known limit of the old Go host: %s", failure)
-				} else {
-					require.NoError(t, err, "pulumi new:\n%s", out)
-				}
-				generated, err := os.ReadFile(filepath.Join(dir, "Pulumi.yaml"))
-				require.NoError(t, err)
-				assert.Contains(t, string(generated), "name: "+project, "the project name placeholder is filled")
-				assert.NotContains(t, string(generated), "${PROJECT}")
-				checkInstalledSDK(t, env, language, dir, version)
-
-				d := cliDriver{dir: dir, env: env}
+				d, project := newFromTemplate(t, env, name, language, source, config)
 				prepared := time.Since(start)
 				res := workspaceLifecycle(t, d, env, project, config["resourceGroupName"])
 				t.Logf("e2e: template %s in folder mode: pulumi new and install %s, lifecycle %s, total %s", name,
@@ -426,14 +389,4 @@ func normalizeWorkspaceOutputs(t *testing.T, outputs map[string]any, suffix stri
 	normalized := map[string]any{}
 	require.NoError(t, json.Unmarshal([]byte(text), &normalized))
 	return normalized
-}
-
-// sortedKeys returns the keys of m, sorted.
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
