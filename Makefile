@@ -32,7 +32,9 @@ PYTHON     ?= python3
 BUILD_VENV := $(BIN)/venv-build
 PROVIDER   := $(BIN)/pulumi-resource-secureml
 STANDIN    := $(BIN)/standin/pulumi-resource-azure-native
-FUZZ_TIME  ?= 30s
+# Bounded by executions, not seconds: at a time limit the fuzzer can stop a worker mid-run and report
+# "context deadline exceeded" as a failure; a count ends cleanly. About 30 s on 2 cores.
+FUZZ_TIME  ?= 300000x
 E2E_FLAGS  ?= -timeout 30m
 BENCH_DEPLOY_FLAGS ?= -program tests/upgrade/programs/all-services-default -scale 0.2 -runs 3
 # The hybrid configuration's bound is a 45-minute gateway chain, so it runs at a smaller scale.
@@ -172,7 +174,7 @@ test-unit: ## Unit, component (mocks), provider (integration server) and schema 
 test-workflow: ## Lint the example GitHub Actions workflow with actionlint (its own Go module)
 	cd tests/workflow && go vet ./... && go test -count=1 ./...
 
-test-fuzz: ## Fuzz the address planner for FUZZ_TIME (seed corpus in testdata)
+test-fuzz: ## Fuzz the address planner for FUZZ_TIME executions (seed corpus in testdata)
 	go test -count=1 -run '^$$' -fuzz '^FuzzPlan$$' -fuzztime $(FUZZ_TIME) ./components/addressing
 
 test-e2e: tools build build-sdks test-registries ## End to end through the built CLI against the offline Azure stand-in
