@@ -121,3 +121,26 @@ func displaySku(sku string) string {
 	}
 	return sku
 }
+
+// errOutboundRuleMode: an FQDN or ServiceTag outbound rule on a workspace that does not allow only
+// approved outbound (see checkOutboundRules); approximate wording.
+func errOutboundRuleMode(id, rule, typ, mode string) error {
+	return &AzureError{Status: 400, Code: "BadRequest", Message: fmt.Sprintf(
+		"Workspace %s: outbound rule '%s' of type %s requires isolation mode AllowOnlyApprovedOutbound, but the "+
+			"mode is '%s'.", id, rule, typ, mode)}
+}
+
+// errOutboundRuleStorageFQDN: an FQDN outbound rule to a storage host (see checkOutboundRules);
+// approximate wording.
+func errOutboundRuleStorageFQDN(id, rule, host string) error {
+	return &AzureError{Status: 400, Code: "BadRequest", Message: fmt.Sprintf(
+		"Workspace %s: outbound rule '%s' cannot use FQDN %s: storage accounts are reached through private "+
+			"endpoint outbound rules.", id, rule, host)}
+}
+
+// errVaultRetention: softDeleteRetentionInDays outside 7-90 (key-vault soft-delete-overview.md: "between
+// 7 to 90 days"; softdelete.go). Azure's code and wording were not found: approximate.
+func errVaultRetention(id string, days float64) error {
+	return &AzureError{Status: 400, Code: "BadRequest", Message: fmt.Sprintf(
+		"Vault %s: softDeleteRetentionInDays %v is invalid; it must be between 7 and 90.", id, days)}
+}

@@ -200,11 +200,15 @@ var globalNameTypes = map[string]func(name, loginServer string) error{
 }
 
 // checkServiceRequest refuses a service request Azure refuses whatever exists: a Basic or Standard
-// registry with publicNetworkAccess Disabled.
+// registry with publicNetworkAccess Disabled, a vault keeping deleted vaults outside 7-90 days.
 func checkServiceRequest(token string, rid ResourceID, props map[string]any) error {
 	if NormalizeToken(token) == tokenRegistry && strings.EqualFold(pathString(props, "publicNetworkAccess"), "Disabled") &&
 		!isPremium(props) {
 		return errRegistryPublicAccessSku(rid.ID, pathString(props, "sku", "name"))
+	}
+	if days, ok := number(props, "properties", "softDeleteRetentionInDays"); ok && NormalizeToken(token) == tokenVault &&
+		(days < 7 || days > 90) {
+		return errVaultRetention(rid.ID, days)
 	}
 	return nil
 }
@@ -236,6 +240,9 @@ func checkServiceState(view StoreView, cloud azurecloud.Cloud, op, token string,
 	case tokenPrivateEndpoint:
 		return checkRegistryEndpoint(view, rid, props)
 	case tokenMLWorkspace:
+		if err := checkOutboundRules(cloud, rid, props); err != nil {
+			return err
+		}
 		return checkWorkspace(view, rid, props, old, exists)
 	}
 	return nil

@@ -1,7 +1,11 @@
 package azurestandin
 
 import (
+	"maps"
+	"slices"
 	"strings"
+
+	"github.com/secureml/pulumi-secureml/components/azurecloud"
 )
 
 // The Machine Learning workspace's own rules (its soft delete is in softdelete.go, its outputs in
@@ -87,4 +91,28 @@ func (s *Server) mlWorkspace(group, name string) (map[string]any, error) {
 	out := copyMap(ws.Properties)
 	out["id"], out["name"] = ws.ID, ws.Name
 	return out, nil
+}
+
+// checkOutboundRules refuses managed network outbound rules Azure ML refuses (how-to-managed-network.md,
+// azure-ml-network-anchors.md (c6)): FQDN and ServiceTag rules only apply when the workspace allows only
+// approved outbound (with Internet outbound allowed, only private endpoint rules are configured), and
+// "an FQDN rule cannot be used to reach storage" in that mode. Azure's wording was not found:
+// approximate.
+func checkOutboundRules(cloud azurecloud.Cloud, rid ResourceID, props map[string]any) error {
+	rules, _ := pathValue(props, "managedNetwork", "outboundRules").(map[string]any)
+	mode := pathString(props, "managedNetwork", "isolationMode")
+	storage := "." + suffixesOf(cloud).storage
+	for _, name := range slices.Sorted(maps.Keys(rules)) {
+		rule, _ := rules[name].(map[string]any)
+		typ := pathString(rule, "type")
+		if (strings.EqualFold(typ, "FQDN") || strings.EqualFold(typ, "ServiceTag")) &&
+			!strings.EqualFold(mode, isolationApprovedOutbound) {
+			return errOutboundRuleMode(rid.ID, name, typ, mode)
+		}
+		if host, _ := rule["destination"].(string); strings.EqualFold(typ, "FQDN") &&
+			strings.HasSuffix(strings.ToLower(host), storage) {
+			return errOutboundRuleStorageFQDN(rid.ID, name, host)
+		}
+	}
+	return nil
 }

@@ -177,3 +177,56 @@ func TestGetWorkspace(t *testing.T) {
 	_, err = f.invoke(fnWorkspace, args)
 	requireAzureError(t, err, 404, "ResourceNotFound", "mlw-dev")
 }
+
+// Outbound rules Azure ML refuses: FQDN and ServiceTag rules outside AllowOnlyApprovedOutbound, and an
+// FQDN rule to storage.
+func TestOutboundRulesAzureRefuses(t *testing.T) {
+	t.Parallel()
+	withRules := func(mode string, rules map[string]any) map[string]any {
+		in := workspaceIn("mlw-dev", "SystemAssigned")
+		in["managedNetwork"] = map[string]any{"isolationMode": mode, "outboundRules": rules}
+		return in
+	}
+	fqdn := func(host string) map[string]any { return map[string]any{"type": "FQDN", "destination": host} }
+	tag := map[string]any{"type": "ServiceTag", "destination": map[string]any{"serviceTag": "AzureOpenDatasets",
+		"protocol": "TCP", "portRanges": "443"}}
+	tests := []struct {
+		name, mode string
+		rules      map[string]any
+		want       string // "" when accepted
+	}{
+		{"fqdn, approved only", "AllowOnlyApprovedOutbound", map[string]any{"pypi": fqdn("pypi.org")}, ""},
+		{"service tag, approved only", "AllowOnlyApprovedOutbound", map[string]any{"data": tag}, ""},
+		{"fqdn, internet outbound", "AllowInternetOutbound", map[string]any{"pypi": fqdn("pypi.org")},
+			"outbound rule 'pypi' of type FQDN requires isolation mode AllowOnlyApprovedOutbound"},
+		{"service tag, disabled", "Disabled", map[string]any{"data": tag},
+			"outbound rule 'data' of type ServiceTag requires isolation mode AllowOnlyApprovedOutbound"},
+		{"fqdn to storage", "AllowOnlyApprovedOutbound", map[string]any{"lake": fqdn("stml.blob.core.windows.net")},
+			"outbound rule 'lake' cannot use FQDN stml.blob.core.windows.net"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := newFixture(t, Options{})
+			_, err := f.create(tokMLW, "mlw", withRules(tt.mode, tt.rules))
+			if tt.want == "" {
+				require.NoError(t, err)
+				return
+			}
+			requireAzureError(t, err, 400, "BadRequest", tt.want)
+		})
+	}
+}
+
+// A vault keeps deleted vaults 7 to 90 days; Azure refuses other values.
+func TestVaultRetentionOutsideSevenToNinety(t *testing.T) {
+	t.Parallel()
+	for _, days := range []float64{6, 91} {
+		f := newFixture(t, Options{})
+		in := vaultIn("kv-ml")
+		props := copyMap(in["properties"].(map[string]any))
+		props["softDeleteRetentionInDays"] = days
+		_, err := f.create(tokVault, "kv", with(in, "properties", props))
+		requireAzureError(t, err, 400, "BadRequest", "softDeleteRetentionInDays", "between 7 and 90")
+	}
+}
