@@ -219,3 +219,24 @@ func TestManagedNetworkTransitions(t *testing.T) {
 }
 
 func pulumiKey(s string) resource.PropertyKey { return resource.PropertyKey(s) }
+
+// A PrivateEndpoint rule's target is a value input: an output of another resource reaches the workspace's
+// managedNetwork as it resolves.
+func TestPrivateEndpointRuleTakesAnOutput(t *testing.T) {
+	const lake = "/subscriptions/" + testSubscriptionID + "/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/lake"
+	args := minimalArgs()
+	args.Workspace = &WorkspaceSettings{ManagedNetwork: &ManagedNetworkSettings{
+		IsolationMode: ptr(IsolationAllowOnlyApprovedOutbound),
+		OutboundRules: map[string]OutboundRule{"lake": {Type: OutboundRulePrivateEndpoint,
+			ServiceResourceID: pulumi.String("lake").ToStringOutput().ApplyT(func(n string) string {
+				return lake
+			}).(pulumi.StringOutput), SubresourceTarget: ptr("dfs")}},
+	}}
+	regs, err := construct(t, &mocks{}, args)
+	require.NoError(t, err)
+	rule := byName(regs)["ml-workspace"].Inputs["managedNetwork"].ObjectValue()["outboundRules"].ObjectValue()["lake"].ObjectValue()
+	require.Equal(t, "PrivateEndpoint", rule["type"].StringValue())
+	destination := rule["destination"].ObjectValue()
+	require.Equal(t, lake, destination["serviceResourceId"].StringValue())
+	require.Equal(t, "dfs", destination["subresourceTarget"].StringValue())
+}

@@ -2,6 +2,7 @@ package securemlworkspace
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -92,7 +93,7 @@ func checkRule(name string, r OutboundRule, mode IsolationMode, cloud net.Cloud)
 	if !ok {
 		return fmt.Errorf("%s.type %q is not a rule type; use FQDN, PrivateEndpoint or ServiceTag", path, r.Type)
 	}
-	for _, f := range sortedKeys(has) {
+	for _, f := range slices.Sorted(maps.Keys(has)) {
 		if has[f] && !slices.Contains(own, f) {
 			return fmt.Errorf("%s.%s does not apply to a %s rule; remove it", path, f, r.Type)
 		}
@@ -184,13 +185,4 @@ func currentIsolationMode(ctx *pulumi.Context, group pulumi.StringInput, workspa
 		return IsolationDisabled, true, nil
 	}
 	return IsolationMode(result.ManagedNetwork.IsolationMode), true, nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -16,22 +16,21 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// templateConfig reads the config prompts of a template's Pulumi.yaml.
-func templateConfig(t *testing.T, dir string) map[string]struct {
+// templatePrompt is one config prompt of a template.
+type templatePrompt struct {
 	Description string `yaml:"description"`
 	Default     any    `yaml:"default"`
 	Secret      bool   `yaml:"secret"`
-} {
+}
+
+// templateConfig reads the config prompts of a template's Pulumi.yaml.
+func templateConfig(t *testing.T, dir string) map[string]templatePrompt {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, "Pulumi.yaml"))
 	require.NoError(t, err)
 	var project struct {
 		Template struct {
-			Config map[string]struct {
-				Description string `yaml:"description"`
-				Default     any    `yaml:"default"`
-				Secret      bool   `yaml:"secret"`
-			} `yaml:"config"`
+			Config map[string]templatePrompt `yaml:"config"`
 		} `yaml:"template"`
 	}
 	require.NoError(t, yaml.Unmarshal(data, &project))
@@ -51,13 +50,7 @@ func TestTemplates(t *testing.T) {
 			start := time.Now()
 			source, err := filepath.Abs(filepath.Join("..", "..", "examples", "templates", name))
 			require.NoError(t, err)
-			prompts := templateConfig(t, source)
-			config := map[string]string{}
-			for key, prompt := range prompts {
-				assert.NotEmpty(t, prompt.Description, "config %s needs a description", key)
-				assert.NotNil(t, prompt.Default, "config %s needs a default so `pulumi new --yes` works", key)
-				config[key] = toString(prompt.Default)
-			}
+			prompts, config := templateDefaults(t, source)
 			for key, value := range serviceConfig {
 				require.Contains(t, prompts, key, "the template must prompt for %s", key)
 				config[key] = value
@@ -71,6 +64,20 @@ func TestTemplates(t *testing.T) {
 				prepared.Round(time.Millisecond), res.duration.Round(time.Millisecond), time.Since(start).Round(time.Millisecond))
 		})
 	}
+}
+
+// templateDefaults reads a template's prompts and answers each with its default; every prompt needs a
+// description and a default, so `pulumi new --yes` works.
+func templateDefaults(t *testing.T, source string) (map[string]templatePrompt, map[string]string) {
+	t.Helper()
+	prompts := templateConfig(t, source)
+	config := map[string]string{}
+	for key, prompt := range prompts {
+		assert.NotEmpty(t, prompt.Description, "config %s needs a description", key)
+		assert.NotNil(t, prompt.Default, "config %s needs a default so `pulumi new --yes` works", key)
+		config[key] = toString(prompt.Default)
+	}
+	return prompts, config
 }
 
 // newFromTemplate runs `pulumi new` of the template in source with config as the answers to its

@@ -186,13 +186,7 @@ func TestPolicyWorkspaceTemplates(t *testing.T) {
 // and a default, and returns the defaults with protectData false.
 func workspaceTemplateConfig(t *testing.T, source string) map[string]string {
 	t.Helper()
-	prompts := templateConfig(t, source)
-	config := map[string]string{}
-	for key, prompt := range prompts {
-		assert.NotEmpty(t, prompt.Description, "config %s needs a description", key)
-		assert.NotNil(t, prompt.Default, "config %s needs a default so `pulumi new --yes` works", key)
-		config[key] = toString(prompt.Default)
-	}
+	prompts, config := templateDefaults(t, source)
 	for _, key := range []string{"resourceGroupName", "location", "environment", "protectData"} {
 		require.Contains(t, prompts, key, "the template must prompt for %s", key)
 	}
